@@ -1,0 +1,7 @@
+"""Entry point of ``python -m codex_component``."""
+
+import sys
+
+from codex_component.cli import main
+
+sys.exit(main())

@@ -1,0 +1,276 @@
+"""``CodexArgs``: the component's arguments, their defaults and every rule they must obey.
+
+Field names are the Terraform module's variable names, so a template moves over without a
+dictionary of renames. Every rule is checked when the arguments are built, before any
+resource exists, and a failure names the field, the value received and what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+import pulumi
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from codex_component.config_toml import CODER_SERVER_NAME, check_module_config, parse_toml
+
+REASONING_EFFORTS: Final = ("none", "minimal", "low", "medium", "high", "xhigh")
+DEFAULT_SYSTEM_PROMPT: Final = (
+    "You are a helpful coding assistant. Start every response with `Codex says:`"
+)
+# AgentAPI reads AGENTAPI_CHAT_BASE_PATH from v0.3.3 on; path-based apps need it.
+MIN_AGENTAPI_FOR_PATH_APPS: Final = (0, 3, 3)
+SECRET_FIELDS: Final = frozenset({"openai_api_key"})
+KEY_WITH_AIBRIDGE: Final = (
+    "openai_api_key must be empty when enable_aibridge is true: AI Bridge authenticates "
+    "with the workspace owner's session token (got a key: [secret])"
+)
+
+_SEMVER = r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?"
+_CODEX_VERSION = re.compile(rf"v?{_SEMVER}|[a-z][a-z0-9-]*")
+_AGENTAPI_VERSION = re.compile(rf"v{_SEMVER}|latest")
+_AGENTAPI_TAG = re.compile(r"v(\d+)\.(\d+)\.(\d+)")
+
+
+class CodexArgsError(ValueError):
+    """Raised when ``CodexArgs`` are invalid; the message lists every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"invalid Codex arguments:\n{lines}")
+
+
+def _input_str(value: Any) -> Any:
+    if isinstance(value, str | pulumi.Output):
+        return value
+    raise ValueError(f"must be a string or a pulumi.Output, got {type(value).__name__}")
+
+
+if TYPE_CHECKING:
+    InputStr = pulumi.Input[str]
+else:
+    from typing import Annotated
+
+    InputStr = Annotated[Any, PlainValidator(_input_str)]
+
+
+def is_known_empty(value: pulumi.Input[str] | None) -> bool:
+    """True when the value is a plain empty string (or None); an Output is never known."""
+    return value is None or value == ""
+
+
+def _show(value: Any, limit: int = 200) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "...'"
+
+
+class CodexArgs(BaseModel):
+    """Arguments of :class:`codex_component.Codex`; see the README for each field."""
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+        extra="forbid",
+        frozen=True,
+        hide_input_in_errors=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+    )
+
+    agent_id: InputStr = Field(description="ID of the coder_agent that runs Codex.")
+    workdir: str = Field(description="Absolute path of the folder Codex runs in.")
+    order: int | None = Field(None, description="Position of the web app in the dashboard.")
+    group: str | None = Field(None, description="App group of the web app.")
+    icon: str = Field("/icon/openai.svg", description="Icon of the apps and scripts.")
+    report_tasks: bool = Field(
+        True, description="Codex reports progress to Coder through the Coder MCP server."
+    )
+    subdomain: bool = Field(False, description="Serve AgentAPI on its own subdomain.")
+    cli_app: bool = Field(False, description="Also create a terminal app attached to AgentAPI.")
+    web_app_display_name: str = Field("Codex", description="Display name of the web app.")
+    cli_app_display_name: str = Field("Codex CLI", description="Display name of the CLI app.")
+    enable_aibridge: bool = Field(
+        False, description="Route Codex through Coder AI Bridge (no OpenAI key then)."
+    )
+    model_reasoning_effort: str = Field(
+        "medium", description="Reasoning effort written to config.toml with AI Bridge."
+    )
+    install_codex: bool = Field(True, description="Install Codex CLI with npm.")
+    codex_version: str = Field("", description="Codex CLI version; empty means the latest.")
+    base_config_toml: str = Field(
+        "", description="Complete base config.toml (no mcp_servers); replaces the default."
+    )
+    additional_mcp_servers: str = Field(
+        "", description="TOML with [mcp_servers.NAME] tables added next to the Coder server."
+    )
+    openai_api_key: InputStr = Field("", description="OpenAI API key; always a secret.")
+    install_agentapi: bool = Field(True, description="Download the AgentAPI release binary.")
+    agentapi_version: str = Field("v0.12.1", description="AgentAPI release tag, or latest.")
+    codex_model: str = Field("gpt-5.3-codex", description="Model passed to Codex.")
+    pre_install_script: str | None = Field(None, description="Shell script run before install.")
+    post_install_script: str | None = Field(None, description="Shell script run after install.")
+    ai_prompt: InputStr = Field("", description="Initial task prompt (from Coder Tasks).")
+    continue_session: bool = Field(
+        True,
+        alias="continue",
+        description="Resume this workdir's Codex session after a restart.",
+    )
+    enable_state_persistence: bool = Field(
+        True, description="AgentAPI saves and restores its conversation state."
+    )
+    agentapi_port: int = Field(3284, description="Port AgentAPI listens on.")
+    codex_system_prompt: str = Field(
+        DEFAULT_SYSTEM_PROMPT, description="Written to ~/.codex/AGENTS.md; empty writes nothing."
+    )
+
+    # Construction goes through these two doors; both turn pydantic's report into one
+    # CodexArgsError that shows received values but never a secret.
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise CodexArgsError(_problems(exc)) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> CodexArgs:
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as exc:
+            raise CodexArgsError(_problems(exc)) from None
+
+    @field_validator("workdir")
+    @classmethod
+    def _check_workdir(cls, value: str) -> str:
+        allowed = "an absolute path such as /home/coder/project"
+        if not value.startswith("/"):
+            raise ValueError(f"must be {allowed}; got {_show(value)}")
+        if any(ch in value for ch in "\0\n\r"):
+            raise ValueError(f"must be {allowed} without NUL or line breaks; got {_show(value)}")
+        if any(part in {".", ".."} for part in value.split("/")):
+            raise ValueError(f"must be {allowed} without '.' or '..' parts; got {_show(value)}")
+        stripped = value.rstrip("/")
+        return stripped or "/"
+
+    @field_validator("model_reasoning_effort")
+    @classmethod
+    def _check_effort(cls, value: str) -> str:
+        if value not in REASONING_EFFORTS:
+            raise ValueError(f"must be one of {', '.join(REASONING_EFFORTS)}; got {_show(value)}")
+        return value
+
+    @field_validator("codex_version")
+    @classmethod
+    def _check_codex_version(cls, value: str) -> str:
+        if value and not _CODEX_VERSION.fullmatch(value):
+            raise ValueError(
+                "must be empty (latest), a version such as 0.58.0, or an npm dist-tag such as "
+                f"alpha; got {_show(value)}"
+            )
+        return value
+
+    @field_validator("agentapi_version")
+    @classmethod
+    def _check_agentapi_version(cls, value: str) -> str:
+        if not _AGENTAPI_VERSION.fullmatch(value):
+            raise ValueError(
+                f"must be a release tag such as v0.12.1, or latest; got {_show(value)}"
+            )
+        return value
+
+    @field_validator("agentapi_port")
+    @classmethod
+    def _check_port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError(f"must be a TCP port from 1 to 65535; got {value!r}")
+        return value
+
+    @field_validator("web_app_display_name", "cli_app_display_name", "icon")
+    @classmethod
+    def _check_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError(f"must not be empty; got {_show(value)}")
+        return value
+
+    @field_validator("base_config_toml")
+    @classmethod
+    def _check_base_config(cls, value: str) -> str:
+        if value.strip():
+            parsed = parse_toml(value)
+            if "mcp_servers" in parsed:
+                raise ValueError(
+                    "must not define mcp_servers (put extra servers in additional_mcp_servers; "
+                    f"the Coder server is added for you); got tables {sorted(parsed)}"
+                )
+        return value
+
+    @field_validator("additional_mcp_servers")
+    @classmethod
+    def _check_additional_servers(cls, value: str) -> str:
+        if not value.strip():
+            return value
+        parsed = parse_toml(value)
+        others = sorted(key for key in parsed if key != "mcp_servers")
+        if others:
+            raise ValueError(f"may only hold [mcp_servers.NAME] tables; got other keys {others}")
+        servers = parsed.get("mcp_servers", {})
+        not_tables = sorted(name for name, body in servers.items() if not isinstance(body, dict))
+        if not_tables:
+            raise ValueError(
+                f"may only hold [mcp_servers.NAME] tables; got non-table entries {not_tables}"
+            )
+        if CODER_SERVER_NAME in servers:
+            raise ValueError(
+                "must not define mcp_servers.Coder: the component configures that server "
+                "itself; use another name"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _check_combinations(self) -> CodexArgs:
+        # A key given as an Output is only known at deployment; Codex checks it then.
+        if self.enable_aibridge and isinstance(self.openai_api_key, str) and self.openai_api_key:
+            raise ValueError(KEY_WITH_AIBRIDGE)
+        if not self.subdomain:
+            tag = _AGENTAPI_TAG.match(self.agentapi_version)
+            if tag and tuple(int(part) for part in tag.groups()) < MIN_AGENTAPI_FOR_PATH_APPS:
+                raise ValueError(
+                    "agentapi_version must be v0.3.3 or newer (or latest) when subdomain is "
+                    f"false, because older AgentAPI cannot serve under a path; got "
+                    f"{self.agentapi_version!r}"
+                )
+        check_module_config(self)
+        return self
+
+
+def _problems(exc: ValidationError) -> list[str]:
+    return [_describe(error) for error in exc.errors()]
+
+
+def _describe(error: ErrorDetails) -> str:
+    field = ".".join(str(part) for part in error["loc"]) or "arguments"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "value_error":
+        return f"{field}: {message}" if error["loc"] else message
+    secret = field.split(".")[0] in SECRET_FIELDS
+    received = "[secret]" if secret else _show(error.get("input"))
+    return f"{field}: {message}; got {received}"
+
+
+def coerce_args(args: CodexArgs | Mapping[str, Any]) -> CodexArgs:
+    """Accept ``CodexArgs`` or a plain mapping with the Terraform names."""
+    if isinstance(args, CodexArgs):
+        return args
+    if isinstance(args, Mapping):
+        return CodexArgs.model_validate(dict(args))
+    raise TypeError(f"args must be CodexArgs or a mapping, got {type(args).__name__}")

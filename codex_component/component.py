@@ -1,0 +1,176 @@
+"""``Codex``: the Pulumi component that puts Codex CLI into a Coder workspace.
+
+It registers, as its own children, the ``coder_env``, ``coder_script`` and ``coder_app``
+resources of the Terraform module ``coder-labs/codex`` and exposes ``task_app_id`` for
+``coder_ai_task``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import pulumi
+import pulumi_coder as coder
+
+from codex_component.args import (
+    KEY_WITH_AIBRIDGE,
+    CodexArgs,
+    CodexArgsError,
+    coerce_args,
+    is_known_empty,
+)
+from codex_component.config_toml import APP_SLUG
+from codex_component.render import render_body
+from codex_component.workspace_args import shutdown_args, start_args
+
+TYPE_TOKEN: Final = "codex-component:index:Codex"  # noqa: S105 (a type token)
+CLI_APP_SLUG: Final = f"{APP_SLUG}-cli"
+HEALTHCHECK_INTERVAL: Final = 3
+HEALTHCHECK_THRESHOLD: Final = 20
+
+
+def cli_app_command(port: int) -> str:
+    # AgentAPI's terminal view needs a UTF-8 locale to draw Codex's interface.
+    return f"LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 agentapi attach --url localhost:{port}"
+
+
+def _without_key_for_aibridge(key: str) -> str:
+    if key:
+        raise CodexArgsError([KEY_WITH_AIBRIDGE])
+    return key
+
+
+class Codex(pulumi.ComponentResource):
+    """Codex CLI behind AgentAPI in a Coder workspace, shown as a web app and wired into
+    Coder Tasks.
+
+    :param name: the component's name; its children are named after it.
+    :param args: :class:`CodexArgs`, or a mapping with the same (Terraform) names.
+    :param opts: options for the component; children inherit its provider.
+    """
+
+    task_app_id: pulumi.Output[str]
+    """ID of the web app, for ``coder_ai_task``'s ``app_id``."""
+
+    def __init__(
+        self,
+        name: str,
+        args: CodexArgs | Mapping[str, Any],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        # Validate before anything is registered: a bad argument creates nothing.
+        self.args = coerce_args(args)
+        super().__init__(TYPE_TOKEN, name, None, opts)
+        a = self.args
+        child = pulumi.ResourceOptions(parent=self)
+        invoke_opts = pulumi.InvokeOutputOptions(parent=self)
+
+        needs_workspace = a.enable_aibridge or not a.subdomain
+        workspace = coder.get_workspace_output(opts=invoke_opts) if needs_workspace else None
+        owner = coder.get_workspace_owner_output(opts=invoke_opts) if needs_workspace else None
+        task = coder.get_task_output(opts=invoke_opts)
+
+        key = a.openai_api_key
+        key_check: pulumi.Output[str] = pulumi.Output.from_input("")
+        if a.enable_aibridge and isinstance(key, pulumi.Output):
+            # Only known at deployment; the start script depends on this check.
+            key_check = key.apply(_without_key_for_aibridge)
+        if not a.enable_aibridge and not is_known_empty(key):
+            coder.Env(
+                f"{name}-openai-api-key",
+                agent_id=a.agent_id,
+                name="OPENAI_API_KEY",
+                value=pulumi.Output.secret(key),
+                opts=pulumi.ResourceOptions.merge(
+                    child, pulumi.ResourceOptions(additional_secret_outputs=["value"])
+                ),
+            )
+        if a.enable_aibridge:
+            assert owner is not None
+            coder.Env(
+                f"{name}-aibridge-session-token",
+                agent_id=a.agent_id,
+                name="CODER_AIBRIDGE_SESSION_TOKEN",
+                value=pulumi.Output.secret(owner.session_token),
+                opts=pulumi.ResourceOptions.merge(
+                    child, pulumi.ResourceOptions(additional_secret_outputs=["value"])
+                ),
+            )
+
+        start_body = pulumi.Output.all(
+            agent_id=a.agent_id,
+            ai_prompt=a.ai_prompt,
+            access_url=workspace.access_url if workspace else "",
+            workspace=workspace.name if workspace else "",
+            owner=owner.name if owner else "",
+            key_check=key_check,
+        ).apply(
+            lambda v: render_body(
+                "start.sh",
+                start_args(
+                    a,
+                    ai_prompt=v["ai_prompt"],
+                    access_url=v["access_url"],
+                    owner=v["owner"],
+                    workspace=v["workspace"],
+                    agent_id=v["agent_id"],
+                ),
+            )
+        )
+        stop_body = task.id.apply(
+            lambda task_id: render_body("shutdown.sh", shutdown_args(a, task_id=task_id or ""))
+        )
+
+        coder.Script(
+            f"{name}-start",
+            agent_id=a.agent_id,
+            display_name=f"{a.web_app_display_name}: install and start",
+            icon=a.icon,
+            script=start_body,
+            run_on_start=True,
+            opts=child,
+        )
+        coder.Script(
+            f"{name}-shutdown",
+            agent_id=a.agent_id,
+            display_name=f"{a.web_app_display_name}: shutdown",
+            icon=a.icon,
+            script=stop_body,
+            run_on_stop=True,
+            opts=child,
+        )
+
+        port = a.agentapi_port
+        web_app = coder.App(
+            f"{name}-web",
+            agent_id=a.agent_id,
+            slug=APP_SLUG,
+            display_name=a.web_app_display_name,
+            url=f"http://localhost:{port}/",
+            icon=a.icon,
+            order=a.order,
+            group=a.group,
+            subdomain=a.subdomain,
+            healthcheck=coder.AppHealthcheckArgs(
+                url=f"http://localhost:{port}/status",
+                interval=HEALTHCHECK_INTERVAL,
+                threshold=HEALTHCHECK_THRESHOLD,
+            ),
+            opts=child,
+        )
+        if a.cli_app:
+            coder.App(
+                f"{name}-cli",
+                agent_id=a.agent_id,
+                slug=CLI_APP_SLUG,
+                display_name=a.cli_app_display_name,
+                command=cli_app_command(port),
+                icon=a.icon,
+                order=a.order,
+                group=a.group,
+                opts=child,
+            )
+
+        self.task_app_id = web_app.id
+        self.register_outputs({"task_app_id": self.task_app_id})

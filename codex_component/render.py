@@ -1,0 +1,82 @@
+"""Turn workspace arguments into the text of a ``coder_script`` body, safely.
+
+The body is ``scripts/bootstrap.sh`` with two marked lines filled in. Every value crosses
+into the workspace as base64 of gzip data, whose alphabet needs no shell quoting, so no
+value is ever pasted into shell text. The bash scripts then read their arguments from an
+``*.args`` file (one ``ARG_NAME=<base64>`` line each, decoded by ``lib.sh``).
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+DEFAULT_MODULE_DIR_NAME = ".codex-module"
+
+_ARG_NAME = re.compile(r"ARG_[A-Z][A-Z0-9_]*")
+_MODULE_DIR_NAME = re.compile(r"[A-Za-z0-9._-]+")
+_ENTRY = re.compile(r"[a-z0-9_-]+\.sh")
+_MODULE_DIR_LINE = 'CODEX_MODULE_DIR="$HOME/.codex-module" # @MODULE_DIR@'
+_PAYLOAD_LINE = "# @PAYLOAD@"
+
+
+@cache
+def script_files() -> dict[str, bytes]:
+    """The workspace scripts shipped in ``codex_component/scripts`` (bootstrap excluded)."""
+    folder = resources.files("codex_component") / "scripts"
+    return {
+        entry.name: entry.read_bytes()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".sh") and entry.name != "bootstrap.sh"
+    }
+
+
+@cache
+def bootstrap_template() -> str:
+    folder = resources.files("codex_component") / "scripts"
+    return (folder / "bootstrap.sh").read_text(encoding="utf-8")
+
+
+def pack(data: bytes) -> str:
+    """gzip + base64, reproducibly (mtime 0) so that an unchanged input renders unchanged."""
+    return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def encode_args(values: Mapping[str, str]) -> bytes:
+    """The ``*.args`` file: ``ARG_NAME=<base64 of the UTF-8 value>`` per line, sorted."""
+    lines = []
+    for name in sorted(values):
+        if not _ARG_NAME.fullmatch(name):
+            raise ValueError(f"argument name {name!r} must match {_ARG_NAME.pattern}")
+        encoded = base64.b64encode(values[name].encode("utf-8")).decode("ascii")
+        lines.append(f"{name}={encoded}\n")
+    return "".join(lines).encode("ascii")
+
+
+def render_body(
+    entry: str,
+    args: Mapping[str, str],
+    *,
+    module_dir_name: str = DEFAULT_MODULE_DIR_NAME,
+) -> str:
+    """The ``coder_script`` body that unpacks every script plus ``<entry stem>.args``
+    into ``$HOME/<module_dir_name>`` and runs ``scripts/<entry>`` with bash."""
+    if not _ENTRY.fullmatch(entry) or entry not in script_files():
+        raise ValueError(f"unknown entry script {entry!r}; have {sorted(script_files())}")
+    if not _MODULE_DIR_NAME.fullmatch(module_dir_name) or module_dir_name in {".", ".."}:
+        raise ValueError(f"module directory name {module_dir_name!r} must match [A-Za-z0-9._-]+")
+    args_file = entry.removesuffix(".sh") + ".args"
+    payload = [f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in script_files().items()]
+    payload.append(f"unpack '{args_file}' '{pack(encode_args(args))}'")
+    payload.append(f"CODEX_ENTRY='{entry}'")
+    template = bootstrap_template()
+    for marker in (_MODULE_DIR_LINE, _PAYLOAD_LINE):
+        if template.count(marker) != 1:
+            raise RuntimeError(f"bootstrap.sh must contain the line {marker!r} exactly once")
+    return template.replace(
+        _MODULE_DIR_LINE, f'CODEX_MODULE_DIR="$HOME/{module_dir_name}"'
+    ).replace(_PAYLOAD_LINE, "\n".join(payload))

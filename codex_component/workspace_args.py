@@ -1,0 +1,79 @@
+"""The values the workspace scripts read from their ``*.args`` files.
+
+Pure functions of the validated arguments and the data the component reads from Coder, so
+that what reaches the workspace can be tested without running anything.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from codex_component.args import CodexArgs
+from codex_component.config_toml import APP_SLUG, compose_module_config
+
+TASK_LEAD_IN: Final = "Your task:"
+REPORT_INSTRUCTIONS: Final = (
+    "Complete the task below in one go. As you work, report your progress with the "
+    "coder_report_task tool: what you are doing, and when you are done or blocked."
+)
+
+
+def task_prompt(ai_prompt: str, *, report_tasks: bool) -> str:
+    """The prompt Codex starts with; empty when there is no task. The user's text follows
+    the lead-in verbatim."""
+    if not ai_prompt:
+        return ""
+    lead = f"{REPORT_INSTRUCTIONS}\n\n{TASK_LEAD_IN}\n" if report_tasks else f"{TASK_LEAD_IN}\n"
+    return lead + ai_prompt
+
+
+def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:
+    """Where Coder serves the web app when it has no subdomain; AgentAPI must know it."""
+    return f"/@{owner}/{workspace}.{agent_id}/apps/{APP_SLUG}/chat"
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def start_args(
+    args: CodexArgs,
+    *,
+    ai_prompt: str,
+    access_url: str,
+    owner: str,
+    workspace: str,
+    agent_id: str,
+) -> dict[str, str]:
+    base_path = (
+        ""
+        if args.subdomain
+        else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id)
+    )
+    return {
+        "ARG_WORKDIR": args.workdir,
+        "ARG_INSTALL_CODEX": _flag(args.install_codex),
+        "ARG_CODEX_VERSION": args.codex_version,
+        "ARG_CODEX_MODEL": args.codex_model,
+        "ARG_ENABLE_AIBRIDGE": _flag(args.enable_aibridge),
+        "ARG_REPORT_TASKS": _flag(args.report_tasks),
+        "ARG_CONTINUE": _flag(args.continue_session),
+        "ARG_TASK_PROMPT": task_prompt(ai_prompt, report_tasks=args.report_tasks),
+        "ARG_CODEX_CONFIG": compose_module_config(args, access_url),
+        "ARG_SYSTEM_PROMPT": args.codex_system_prompt,
+        "ARG_PRE_INSTALL_SCRIPT": args.pre_install_script or "",
+        "ARG_POST_INSTALL_SCRIPT": args.post_install_script or "",
+        "ARG_INSTALL_AGENTAPI": _flag(args.install_agentapi),
+        "ARG_AGENTAPI_VERSION": args.agentapi_version,
+        "ARG_AGENTAPI_PORT": str(args.agentapi_port),
+        "ARG_CHAT_BASE_PATH": base_path,
+        "ARG_ENABLE_STATE_PERSISTENCE": _flag(args.enable_state_persistence),
+    }
+
+
+def shutdown_args(args: CodexArgs, *, task_id: str) -> dict[str, str]:
+    return {
+        "ARG_AGENTAPI_PORT": str(args.agentapi_port),
+        "ARG_TASK_ID": task_id,
+        "ARG_ENABLE_STATE_PERSISTENCE": _flag(args.enable_state_persistence),
+    }

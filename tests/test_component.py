@@ -36,8 +36,8 @@ def test_default_graph(mocks: CoderMocks) -> None:
     build(openai_api_key=KEY)
     assert sorted((r.type, r.name) for r in mocks.resources) == [
         (APP, "codex-web"),
-        (COMPONENT, "codex"),
         (ENV, "codex-openai-api-key"),
+        (COMPONENT, "codex"),
         (SCRIPT, "codex-shutdown"),
         (SCRIPT, "codex-start"),
     ]

@@ -254,7 +254,15 @@ class CodexArgs(BaseModel):
 
 
 def _problems(exc: ValidationError) -> list[str]:
-    return [_describe(error) for error in exc.errors()]
+    problems = []
+    for error in exc.errors():
+        # model_validate runs __init__, whose CodexArgsError pydantic wraps once more.
+        inner = error.get("ctx", {}).get("error")
+        if isinstance(inner, CodexArgsError):
+            problems.extend(inner.problems)
+        else:
+            problems.append(_describe(error))
+    return problems
 
 
 def _describe(error: ErrorDetails) -> str:

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from codex_component.preview import (
     SAMPLE_DATA,
+    SECRET,
     PreviewError,
     PreviewResult,
     Registration,
@@ -27,6 +28,7 @@ from codex_component.preview import (
 )
 
 SCRIPT_TYPE: Final = "coder:index/script:Script"
+SECRET_SAMPLES: Final = frozenset({"sessionToken"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,8 +106,11 @@ def render_report(result: PreviewResult, console: Console) -> None:
     console.print(table)
     console.print(f"{len(result.resources)} resources to create.")
     for token in sorted(set(result.invokes)):
-        sample = ", ".join(f"{k}={v!r}" for k, v in SAMPLE_DATA.get(token, {}).items())
-        console.print(f"data source {token} answered with sample values: {sample}")
+        sample = ", ".join(
+            f"{k}={SECRET if k in SECRET_SAMPLES else repr(v)}"
+            for k, v in SAMPLE_DATA.get(token, {}).items()
+        )
+        console.print(f"data source {token} answered with sample values: {sample}", markup=False)
 
 
 def write_scripts(result: PreviewResult, folder: Path) -> list[Path]:
@@ -157,7 +162,7 @@ def preview(options: argparse.Namespace, console: Console) -> int:
     render_report(result, console)
     if options.scripts_dir:
         for path in write_scripts(result, options.scripts_dir):
-            console.print(f"wrote {path}")
+            console.print(f"wrote {path}", markup=False)
     return 0
 
 

@@ -200,6 +200,16 @@ def test_every_problem_is_reported_at_once() -> None:
     assert len(caught.value.problems) == 3
 
 
+def test_mapping_errors_read_like_keyword_errors() -> None:
+    with pytest.raises(CodexArgsError) as from_mapping:
+        CodexArgs.model_validate({**BASE, "workdir": "rel", "order": "x"})
+    with pytest.raises(CodexArgsError) as from_keywords:
+        make(workdir="rel", order="x")
+    assert str(from_mapping.value) == str(from_keywords.value)
+    assert str(from_mapping.value).count("invalid Codex arguments") == 1
+    assert len(from_mapping.value.problems) == 2
+
+
 def test_plain_mapping_with_terraform_names_validates_like_the_model() -> None:
     args = CodexArgs.model_validate(
         {**BASE, "continue": False, "report_tasks": False, "agentapi_port": 4000.0}

@@ -34,13 +34,15 @@ def start_args_of(mocks: CoderMocks) -> dict[str, str]:
 
 def test_default_graph(mocks: CoderMocks) -> None:
     build(openai_api_key=KEY)
-    assert sorted((r.type, r.name) for r in mocks.resources) == [
-        (APP, "codex-web"),
-        (ENV, "codex-openai-api-key"),
-        (COMPONENT, "codex"),
-        (SCRIPT, "codex-shutdown"),
-        (SCRIPT, "codex-start"),
-    ]
+    assert sorted((r.type, r.name) for r in mocks.resources) == sorted(
+        [
+            (COMPONENT, "codex"),
+            (ENV, "codex-openai-api-key"),
+            (SCRIPT, "codex-start"),
+            (SCRIPT, "codex-shutdown"),
+            (APP, "codex-web"),
+        ]
+    )
     web = mocks.named("codex-web").inputs
     assert web["slug"] == "codex"
     assert web["agentId"] == "agent-1"

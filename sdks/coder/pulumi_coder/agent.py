@@ -471,6 +471,7 @@ class _AgentState:
         pulumi.set(self, "troubleshooting_url", value)
 
 
+@pulumi.type_token("coder:index/agent:Agent")
 class Agent(pulumi.CustomResource):
     @overload
     def __init__(

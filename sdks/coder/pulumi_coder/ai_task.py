@@ -106,6 +106,7 @@ class _AiTaskState:
         pulumi.set(self, "prompt", value)
 
 
+@pulumi.type_token("coder:index/aiTask:AiTask")
 class AiTask(pulumi.CustomResource):
     @overload
     def __init__(

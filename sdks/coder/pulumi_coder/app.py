@@ -574,6 +574,7 @@ class _AppState:
         pulumi.set(self, "url", value)
 
 
+@pulumi.type_token("coder:index/app:App")
 class App(pulumi.CustomResource):
     @overload
     def __init__(

@@ -169,6 +169,7 @@ class _EnvState:
         pulumi.set(self, "value", value)
 
 
+@pulumi.type_token("coder:index/env:Env")
 class Env(pulumi.CustomResource):
     @overload
     def __init__(

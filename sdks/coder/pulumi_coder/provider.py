@@ -41,6 +41,7 @@ class ProviderArgs:
         pulumi.set(self, "url", value)
 
 
+@pulumi.type_token("pulumi:providers:coder")
 class Provider(pulumi.ProviderResource):
     @overload
     def __init__(

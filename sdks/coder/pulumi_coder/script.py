@@ -402,6 +402,7 @@ class _ScriptState:
         pulumi.set(self, "timeout", value)
 
 
+@pulumi.type_token("coder:index/script:Script")
 class Script(pulumi.CustomResource):
     @overload
     def __init__(

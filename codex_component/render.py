@@ -35,6 +35,24 @@ def script_files() -> dict[str, bytes]:
     }
 
 
+_SCRIPT_NAME = re.compile(r"\b([a-z0-9_]+\.sh)\b")
+
+
+def needed_files(entry: str) -> dict[str, bytes]:
+    """The entry script and every script it names, transitively: each body carries only
+    what it runs (the agent downloads the bodies on every start)."""
+    files = script_files()
+    wanted, queue = {entry}, [entry]
+    while queue:
+        lines = files[queue.pop()].decode("utf-8").splitlines()
+        code = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
+        for name in _SCRIPT_NAME.findall(code):
+            if name in files and name not in wanted:
+                wanted.add(name)
+                queue.append(name)
+    return {name: data for name, data in files.items() if name in wanted}
+
+
 @cache
 def bootstrap_template() -> str:
     folder = resources.files("codex_component") / "scripts"
@@ -63,14 +81,16 @@ def render_body(
     *,
     module_dir_name: str = DEFAULT_MODULE_DIR_NAME,
 ) -> str:
-    """The ``coder_script`` body that unpacks every script plus ``<entry stem>.args``
+    """The ``coder_script`` body that unpacks the entry's scripts plus ``<entry stem>.args``
     into ``$HOME/<module_dir_name>`` and runs ``scripts/<entry>`` with bash."""
     if not _ENTRY.fullmatch(entry) or entry not in script_files():
         raise ValueError(f"unknown entry script {entry!r}; have {sorted(script_files())}")
     if not _MODULE_DIR_NAME.fullmatch(module_dir_name) or module_dir_name in {".", ".."}:
         raise ValueError(f"module directory name {module_dir_name!r} must match [A-Za-z0-9._-]+")
     args_file = entry.removesuffix(".sh") + ".args"
-    payload = [f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in script_files().items()]
+    payload = [
+        f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in needed_files(entry).items()
+    ]
     payload.append(f"unpack '{args_file}' '{pack(encode_args(args))}'")
     payload.append(f"CODEX_ENTRY='{entry}'")
     template = bootstrap_template()

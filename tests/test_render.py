@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from codex_component.preview import decoded_args, unpacked_files
-from codex_component.render import encode_args, render_body, script_files
+from codex_component.render import encode_args, needed_files, render_body, script_files
 
 arg_names = st.from_regex(r"ARG_[A-Z][A-Z0-9_]{0,20}", fullmatch=True)
 
@@ -26,10 +27,18 @@ def test_bad_argument_names_are_refused(name: str) -> None:
         encode_args({name: "v"})
 
 
-def test_body_unpacks_every_script_and_the_args() -> None:
+def test_body_unpacks_the_scripts_the_entry_needs_and_the_args() -> None:
     body = render_body("start.sh", {"ARG_X": "value"})
     files = unpacked_files(body)
-    assert set(files) == {f"scripts/{name}" for name in script_files()} | {"start.args"}
+    scripts = {name.removeprefix("scripts/") for name in files if name.startswith("scripts/")}
+    assert {"start.sh", "lib.sh"} <= scripts
+    assert "shutdown.sh" not in scripts
+    for name in scripts:
+        code = [
+            ln for ln in files[f"scripts/{name}"].splitlines() if not ln.lstrip().startswith("#")
+        ]
+        sourced = re.findall(r"\b([a-z0-9_]+\.sh)\b", "\n".join(code))
+        assert {s for s in sourced if s in script_files()} <= scripts, name
     assert decoded_args(files["start.args"]) == {"ARG_X": "value"}
     assert "CODEX_ENTRY='start.sh'" in body
 
@@ -67,6 +76,6 @@ def test_body_is_posix_sh_and_unpacks_into_the_module_dir(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     module_dir = tmp_path / ".codex-x"
     assert decoded_args((module_dir / "start.args").read_text()) == {"ARG_X": "it's $(here)"}
-    for name, data in script_files().items():
+    for name, data in needed_files("start.sh").items():
         assert (module_dir / "scripts" / name).read_bytes() == data
     assert (module_dir / "start.args").stat().st_mode & 0o077 == 0

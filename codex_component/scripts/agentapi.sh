@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Install, start and stop AgentAPI (spec 6.8, 6.9, 7). Sourced by start.sh and shutdown.sh
+# after lib.sh; defines functions only.
+
+AGENTAPI_PID_FILE_PATH="$CODEX_MODULE_DIR/agentapi.pid"
+AGENTAPI_STATE_FILE_PATH="$CODEX_MODULE_DIR/agentapi-state.json"
+# The first AgentAPI release that saves and restores its state.
+AGENTAPI_STATE_MIN_VERSION="0.12.0"
+AGENTAPI_TERM_WIDTH=67
+AGENTAPI_TERM_HEIGHT=1190
+# What `agentapi --version` printed, once known (install_agentapi sets it).
+AGENTAPI_VERSION_TEXT=''
+
+# What `agentapi --version` prints (empty when there is no agentapi or it fails).
+agentapi_version_output() {
+  command -v agentapi >/dev/null 2>&1 || return 0
+  run_bounded 20 agentapi --version 2>/dev/null </dev/null || true
+}
+
+# agentapi_supports_state [VERSION_OUTPUT]: true when AgentAPI can persist its state: it
+# reports 0.12.0 or newer, or a version that is not X.Y.Z (a development build).
+# VERSION_OUTPUT is what `agentapi --version` printed (asked for when not given).
+agentapi_supports_state() {
+  local out=${1-} version
+  [[ -n $out ]] || out=$(agentapi_version_output)
+  [[ -n $out ]] || return 1
+  version=$(version_in "$out")
+  [[ -z $version ]] && return 0
+  version_ge "$version" "$AGENTAPI_STATE_MIN_VERSION"
+}
+
+agentapi_arch() {
+  case "$(uname -m)" in
+    x86_64 | amd64) printf 'amd64' ;;
+    aarch64 | arm64) printf 'arm64' ;;
+    *) return 1 ;;
+  esac
+}
+
+# agentapi_download_url VERSION ARCH
+agentapi_download_url() {
+  if [[ $1 == latest ]]; then
+    printf 'https://github.com/coder/agentapi/releases/latest/download/agentapi-linux-%s' "$2"
+  else
+    printf 'https://github.com/coder/agentapi/releases/download/%s/agentapi-linux-%s' "$1" "$2"
+  fi
+}
+
+# download_file URL DEST: with retries; curl, else wget.
+download_file() {
+  local url=$1 dest=$2
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsSL --retry 5 --retry-delay 2 --connect-timeout 20 -m 300 -o "$dest" "$url"
+  elif command -v wget >/dev/null 2>&1; then
+    wget -q --tries=5 --waitretry=2 --timeout=60 -O "$dest" "$url"
+  else
+    warn "neither curl nor wget is available"
+    return 1
+  fi
+}
+
+# install_agentapi ENABLED VERSION: put the release binary on PATH, unless the requested
+# version is there already (restarts download nothing).
+install_agentapi() {
+  local enabled=$1 version=$2 bin_dir current arch url tmp
+  bin_dir=$(agentapi_bin_dir)
+  if [[ -d $bin_dir ]]; then
+    prepend_path "$bin_dir"
+  fi
+  if ! is_true "$enabled"; then
+    log "Skipping the AgentAPI install (install_agentapi = false)"
+    command -v agentapi >/dev/null 2>&1 ||
+      die "install_agentapi is false but there is no agentapi on PATH ($PATH)"
+    AGENTAPI_VERSION_TEXT=$(agentapi_version_output)
+    log "Using $(command -v agentapi): ${AGENTAPI_VERSION_TEXT:-version unknown}"
+    return 0
+  fi
+  if [[ $version != latest ]]; then
+    AGENTAPI_VERSION_TEXT=$(agentapi_version_output)
+    current=$(version_in "$AGENTAPI_VERSION_TEXT")
+    if [[ -n $current && $current == "${version#v}" ]]; then
+      log "AgentAPI $version is already installed ($(command -v agentapi)); nothing to download"
+      return 0
+    fi
+  fi
+  arch=$(agentapi_arch) || die "AgentAPI has no release for this architecture ($(uname -m))"
+  url=$(agentapi_download_url "$version" "$arch")
+  if mkdir -p -- "$bin_dir" 2>/dev/null && [[ -w $bin_dir ]]; then
+    log "Downloading AgentAPI $version into $bin_dir"
+    tmp=$(mktemp "$bin_dir/.agentapi.XXXXXX") || die "cannot create a file in $bin_dir"
+    if ! download_file "$url" "$tmp"; then
+      rm -f -- "$tmp"
+      die "downloading AgentAPI from $url failed"
+    fi
+    if ! chmod 755 "$tmp" || ! mv -f -- "$tmp" "$bin_dir/agentapi"; then
+      rm -f -- "$tmp"
+      die "cannot install AgentAPI into $bin_dir"
+    fi
+    prepend_path "$bin_dir"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    log "Cannot write $bin_dir: downloading AgentAPI $version into /usr/local/bin with sudo"
+    tmp=$(mktemp "$CODEX_MODULE_DIR/.agentapi.XXXXXX") || die "cannot create a temporary file"
+    if ! download_file "$url" "$tmp" || ! sudo -n install -m 0755 "$tmp" /usr/local/bin/agentapi; then
+      rm -f -- "$tmp"
+      die "installing AgentAPI from $url into /usr/local/bin failed"
+    fi
+    rm -f -- "$tmp"
+  else
+    die "cannot write $bin_dir to install AgentAPI, and sudo is not available"
+  fi
+  hash -r
+  command -v agentapi >/dev/null 2>&1 || die "AgentAPI is missing after the install (PATH=$PATH)"
+  AGENTAPI_VERSION_TEXT=$(agentapi_version_output)
+  log "AgentAPI installed: ${AGENTAPI_VERSION_TEXT:-version unknown}"
+}
+
+# process_group_of PID: the process group id of PID (empty when unknown).
+process_group_of() {
+  local stat
+  local -a fields
+  if [[ -r /proc/$1/stat ]] && IFS= read -r stat <"/proc/$1/stat" 2>/dev/null; then
+    stat=${stat##*) }
+    read -r -a fields <<<"$stat"
+    printf '%s' "${fields[2]:-}"
+  else
+    ps -o pgid= -p "$1" 2>/dev/null | tr -d ' ' || true
+  fi
+}
+
+# stop_agentapi PID SECONDS: SIGTERM, wait at most SECONDS, then SIGKILL. AgentAPI leads
+# its own process group (it was started with setsid): what is left of the group (Codex) is
+# sent SIGTERM too, and when AgentAPI had to be killed, the group gets 3 more seconds
+# before SIGKILL (AgentAPI could not end Codex itself then).
+stop_agentapi() {
+  local pid=$1 seconds=$2 pgid tries=30
+  pgid=$(process_group_of "$pid")
+  [[ $pgid == "$pid" ]] || pgid=''
+  kill -TERM "$pid" 2>/dev/null || true
+  if wait_for_exit "$pid" "$seconds"; then
+    log "AgentAPI (pid $pid) has exited"
+    [[ -z $pgid ]] || kill -TERM -- "-$pgid" 2>/dev/null || true
+    return 0
+  fi
+  warn "AgentAPI (pid $pid) did not exit within ${seconds}s of SIGTERM; sending SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait_for_exit "$pid" 2 || warn "AgentAPI (pid $pid) is still there after SIGKILL"
+  if [[ -n $pgid ]] && kill -TERM -- "-$pgid" 2>/dev/null; then
+    while ((tries-- > 0)) && kill -0 -- "-$pgid" 2>/dev/null; do
+      sleep 0.1
+    done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+  fi
+}
+
+# running_agentapi_pid: the pid from AgentAPI's pid file when that process is AgentAPI.
+running_agentapi_pid() {
+  local pid
+  pid=$(read_pid_file "$AGENTAPI_PID_FILE_PATH") || return 1
+  is_agentapi_process "$pid" || return 1
+  printf '%s' "$pid"
+}
+
+# stop_previous_agentapi: a start while the AgentAPI of an earlier start still runs (the
+# agent restarted, say) replaces it instead of failing on the taken port.
+stop_previous_agentapi() {
+  local old
+  if old=$(running_agentapi_pid); then
+    log "Stopping the AgentAPI left from an earlier start (pid $old)"
+    stop_agentapi "$old" 10
+  fi
+}
+
+# launch_agentapi PORT WORKDIR CHAT_BASE_PATH PERSIST LOG_FILE CODEX_ARG...: start
+# `agentapi server ... -- codex CODEX_ARG...` in WORKDIR, in its own session and process
+# group, detached from this script; sets AGENTAPI_PID.
+launch_agentapi() {
+  local port=$1 workdir=$2 base_path=$3 persist=$4 log_file=$5
+  shift 5
+  local -a env_vars=("AGENTAPI_ALLOWED_HOSTS=*" "AGENTAPI_PID_FILE=$AGENTAPI_PID_FILE_PATH")
+  local -a launcher=()
+  if [[ -n $base_path ]]; then
+    env_vars+=("AGENTAPI_CHAT_BASE_PATH=$base_path")
+  fi
+  if is_true "$persist"; then
+    if agentapi_supports_state "${AGENTAPI_VERSION_TEXT:-}"; then
+      env_vars+=(
+        "AGENTAPI_STATE_FILE=$AGENTAPI_STATE_FILE_PATH"
+        "AGENTAPI_SAVE_STATE=true"
+        "AGENTAPI_LOAD_STATE=true"
+      )
+      log "AgentAPI state persistence: on ($AGENTAPI_STATE_FILE_PATH)"
+    else
+      warn "state persistence needs AgentAPI $AGENTAPI_STATE_MIN_VERSION or newer, this one reports '${AGENTAPI_VERSION_TEXT:-nothing}': starting without it"
+    fi
+  else
+    log "AgentAPI state persistence: off"
+  fi
+  if command -v setsid >/dev/null 2>&1; then
+    launcher=(setsid)
+  else
+    warn "setsid is missing: AgentAPI shares this script's process group"
+  fi
+  rm -f -- "$AGENTAPI_PID_FILE_PATH"
+  (
+    cd -- "$workdir" || exit 1
+    export "${env_vars[@]}"
+    exec "${launcher[@]}" agentapi server --type codex --port "$port" \
+      --term-width "$AGENTAPI_TERM_WIDTH" --term-height "$AGENTAPI_TERM_HEIGHT" -- codex "$@"
+  ) </dev/null >"$log_file" 2>&1 &
+  AGENTAPI_PID=$!
+  # A background child of a script is no group leader, so setsid ran in place: $! is
+  # AgentAPI itself. Written here too for AgentAPI versions that ignore AGENTAPI_PID_FILE.
+  printf '%s\n' "$AGENTAPI_PID" >"$AGENTAPI_PID_FILE_PATH"
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Codex session tracking for continue_session (spec 6.9). Sourced after lib.sh; defines
+# functions only.
+#
+# The tracking file holds one line "<workdir>|<session id>" per workdir. The id is what
+# follows the last "|"; the workdir is compared as a fixed string.
+
+SESSION_TRACKING_FILE="$CODEX_MODULE_DIR/.codex-task-session"
+CODEX_SESSIONS_DIR="$HOME/.codex/sessions"
+
+valid_session_id() {
+  [[ $1 =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]
+}
+
+# tracked_session_id WORKDIR: the id recorded for WORKDIR (the last such line wins).
+tracked_session_id() {
+  local workdir=$1 line id=''
+  [[ -f $SESSION_TRACKING_FILE ]] || return 1
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line == *'|'* ]] || continue
+    [[ ${line%'|'*} == "$workdir" ]] || continue
+    id=${line##*'|'}
+  done <"$SESSION_TRACKING_FILE"
+  [[ -n $id ]] || return 1
+  if ! valid_session_id "$id"; then
+    warn "ignoring the malformed session id recorded for $workdir in $SESSION_TRACKING_FILE"
+    return 1
+  fi
+  printf '%s' "$id"
+}
+
+# record_session WORKDIR ID: replace WORKDIR's line in the tracking file.
+record_session() {
+  local workdir=$1 id=$2 line kept=''
+  if [[ -f $SESSION_TRACKING_FILE ]]; then
+    while IFS= read -r line || [[ -n $line ]]; do
+      [[ -n $line ]] || continue
+      [[ $line == *'|'* && ${line%'|'*} == "$workdir" ]] && continue
+      kept+=$line$'\n'
+    done <"$SESSION_TRACKING_FILE"
+  fi
+  printf '%s%s|%s\n' "$kept" "$workdir" "$id" | write_file_atomic "$SESSION_TRACKING_FILE" 600
+}
+
+# session_id_for_cwd FILE CWD1 CWD2: the session id in FILE's first line when that line is
+# Codex's {"type":"session_meta","payload":{"id":...,"cwd":...}} record and cwd is CWD1 or
+# CWD2 (exact strings). jq, else python3, else plain bash on Codex's compact JSON.
+session_id_for_cwd() {
+  local file=$1 cwd1=$2 cwd2=$3 first='' id='' rest
+  IFS= read -r first <"$file" 2>/dev/null || [[ -n $first ]] || return 1
+  if command -v jq >/dev/null 2>&1; then
+    id=$(printf '%s\n' "$first" | jq -r --arg a "$cwd1" --arg b "$cwd2" '
+      select(type == "object" and .type == "session_meta" and (.payload | type) == "object")
+      | .payload
+      | select(.cwd == $a or .cwd == $b)
+      | .id | strings' 2>/dev/null) || return 1
+  elif command -v python3 >/dev/null 2>&1; then
+    id=$(printf '%s\n' "$first" | python3 -c '
+import json, sys
+try:
+    record = json.loads(sys.stdin.readline())
+except ValueError:
+    sys.exit(1)
+if not isinstance(record, dict):
+    sys.exit(1)
+payload = record.get("payload")
+if record.get("type") == "session_meta" and isinstance(payload, dict):
+    if payload.get("cwd") in sys.argv[1:] and isinstance(payload.get("id"), str):
+        print(payload["id"])
+' "$cwd1" "$cwd2" 2>/dev/null) || return 1
+  else
+    [[ $first == *'"type":"session_meta"'* ]] || return 1
+    [[ $first == *'"cwd":'"$(quote_string "$cwd1")"[,\}]* ||
+      $first == *'"cwd":'"$(quote_string "$cwd2")"[,\}]* ]] || return 1
+    rest=${first#*'"payload":{"id":"'}
+    [[ $rest != "$first" ]] || return 1
+    id=${rest%%'"'*}
+  fi
+  valid_session_id "$id" || return 1
+  printf '%s' "$id"
+}
+
+# list_session_files: every Codex session file there is now, NUL-separated.
+list_session_files() {
+  [[ -d $CODEX_SESSIONS_DIR ]] || return 0
+  find "$CODEX_SESSIONS_DIR" -type f -name '*.jsonl' -print0 2>/dev/null || true
+}
+
+# newest_session_id WORKDIR MARKER BEFORE: the id of the newest session file of WORKDIR
+# that was created after the launch: modified after the file MARKER was touched and not
+# listed in BEFORE (the list_session_files output from just before the launch; an older
+# session that Codex appends to is newer than MARKER but is in that list).
+newest_session_id() {
+  local workdir=$1 marker=$2 before=$3 physical file id best='' best_id=''
+  local -A existed=()
+  [[ -d $CODEX_SESSIONS_DIR ]] || return 1
+  if [[ -s $before ]]; then
+    while IFS= read -r -d '' file; do
+      existed[$file]=1
+    done <"$before"
+  fi
+  # Codex records its working directory as the kernel reports it (symlinks resolved).
+  physical=$(cd -- "$workdir" 2>/dev/null && pwd -P) || physical=$workdir
+  while IFS= read -r -d '' file; do
+    [[ -z ${existed[$file]:-} ]] || continue
+    id=$(session_id_for_cwd "$file" "$workdir" "$physical") || continue
+    if [[ -z $best || $file -nt $best ]]; then
+      best=$file
+      best_id=$id
+    fi
+  done < <(find "$CODEX_SESSIONS_DIR" -type f -name '*.jsonl' -newer "$marker" -print0 2>/dev/null)
+  [[ -n $best_id ]] || return 1
+  printf '%s' "$best_id"
+}
+
+# capture_session WORKDIR MARKER BEFORE SECONDS: wait up to SECONDS for the session Codex
+# creates after the launch (see newest_session_id), then record it for WORKDIR.
+capture_session() {
+  local workdir=$1 marker=$2 before=$3 seconds=$4 id deadline
+  deadline=$((SECONDS + seconds))
+  while :; do
+    if id=$(newest_session_id "$workdir" "$marker" "$before"); then
+      record_session "$workdir" "$id"
+      log "Recorded Codex session $id for $workdir in $SESSION_TRACKING_FILE"
+      return 0
+    fi
+    ((SECONDS < deadline)) || break
+    sleep 0.25
+  done
+  warn "no new Codex session file for $workdir appeared within ${seconds}s; the next start begins a new session"
+  return 1
+}

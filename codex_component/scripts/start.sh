@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Entry of the run-on-start coder_script (spec 6): install Codex and AgentAPI, configure
+# Codex, start AgentAPI with Codex in the work directory and wait until it answers.
+# Arguments come from "$CODEX_MODULE_DIR/start.args" (format: see lib.sh).
+set -euo pipefail
+# bootstrap.sh unpacks the module under umask 077; Codex and the user's project get the
+# usual default. Files holding secrets are written 0600 explicitly.
+umask 022
+
+: "${CODEX_MODULE_DIR:?CODEX_MODULE_DIR must be set (the script is run by bootstrap.sh)}"
+: "${HOME:?HOME must be set}"
+SCRIPTS_DIR="$CODEX_MODULE_DIR/scripts"
+# shellcheck source=lib.sh
+source "$SCRIPTS_DIR/lib.sh"
+# shellcheck source=install_codex.sh
+source "$SCRIPTS_DIR/install_codex.sh"
+# shellcheck source=configure_codex.sh
+source "$SCRIPTS_DIR/configure_codex.sh"
+# shellcheck source=agentapi.sh
+source "$SCRIPTS_DIR/agentapi.sh"
+# shellcheck source=session.sh
+source "$SCRIPTS_DIR/session.sh"
+# shellcheck source=wait_for_start.sh
+source "$SCRIPTS_DIR/wait_for_start.sh"
+
+START_ARGS=(
+  ARG_WORKDIR ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL ARG_ENABLE_AIBRIDGE
+  ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT ARG_CODEX_CONFIG ARG_SYSTEM_PROMPT
+  ARG_PRE_INSTALL_SCRIPT ARG_POST_INSTALL_SCRIPT ARG_INSTALL_AGENTAPI ARG_AGENTAPI_VERSION
+  ARG_AGENTAPI_PORT ARG_CHAT_BASE_PATH ARG_ENABLE_STATE_PERSISTENCE
+)
+AGENTAPI_WAIT_SECONDS=15
+SESSION_CAPTURE_SECONDS=10
+LAUNCH_MARKER="$CODEX_MODULE_DIR/.agentapi-launch"
+SESSIONS_BEFORE_LAUNCH="$CODEX_MODULE_DIR/.sessions-before-launch"
+CAPTURE_PID_FILE="$CODEX_MODULE_DIR/session-capture.pid"
+
+provided() {
+  if [[ -n $1 ]]; then printf 'provided'; else printf 'not provided'; fi
+}
+
+log_summary() {
+  log "Codex module: starting (files in $CODEX_MODULE_DIR)"
+  log "  workdir:             $ARG_WORKDIR"
+  log "  install Codex:       $ARG_INSTALL_CODEX (version: ${ARG_CODEX_VERSION:-latest})"
+  log "  model:               ${ARG_CODEX_MODEL:-(Codex default)}"
+  log "  AI Bridge:           $ARG_ENABLE_AIBRIDGE"
+  log "  report tasks:        $ARG_REPORT_TASKS"
+  log "  continue session:    $ARG_CONTINUE"
+  log "  task prompt:         $(provided "$ARG_TASK_PROMPT")"
+  log "  system prompt:       $(provided "$ARG_SYSTEM_PROMPT")"
+  log "  pre-install script:  $(provided "$ARG_PRE_INSTALL_SCRIPT")"
+  log "  post-install script: $(provided "$ARG_POST_INSTALL_SCRIPT")"
+  log "  install AgentAPI:    $ARG_INSTALL_AGENTAPI (version: $ARG_AGENTAPI_VERSION)"
+  log "  AgentAPI port:       $ARG_AGENTAPI_PORT"
+  log "  chat base path:      ${ARG_CHAT_BASE_PATH:-(none: subdomain)}"
+  log "  state persistence:   $ARG_ENABLE_STATE_PERSISTENCE"
+  log "  OpenAI API key:      $(provided "${OPENAI_API_KEY:-}")"
+}
+
+check_args() {
+  [[ $ARG_WORKDIR == /* ]] || die "workdir must be an absolute path"
+  if ! [[ $ARG_AGENTAPI_PORT =~ ^[1-9][0-9]{0,4}$ ]] || ((ARG_AGENTAPI_PORT > 65535)); then
+    die "agentapi_port must be a port number (got '$ARG_AGENTAPI_PORT')"
+  fi
+}
+
+# run_install_hook NAME SCRIPT: run SCRIPT with bash, output to $CODEX_MODULE_DIR/NAME.log.
+run_install_hook() {
+  local name=$1 body=$2 file log_file
+  [[ -n $body ]] || return 0
+  file="$CODEX_MODULE_DIR/$name.sh"
+  log_file="$CODEX_MODULE_DIR/$name.log"
+  printf '%s' "$body" | write_file_atomic "$file" 700
+  log "Running the $name script (output in $log_file)"
+  if ! bash "$file" </dev/null >"$log_file" 2>&1; then
+    die_with_log "$log_file" "the $name script failed; see $log_file"
+  fi
+  log "The $name script finished"
+}
+
+# Sets CODEX_ARGS (the arguments after `codex`) and CODEX_NEW_SESSION.
+compose_codex_args() {
+  local id
+  CODEX_ARGS=()
+  CODEX_NEW_SESSION=true
+  if ! is_true "$ARG_ENABLE_AIBRIDGE" && [[ -n $ARG_CODEX_MODEL ]]; then
+    CODEX_ARGS+=(--model "$ARG_CODEX_MODEL")
+  fi
+  if is_true "$ARG_CONTINUE" && id=$(tracked_session_id "$ARG_WORKDIR"); then
+    CODEX_ARGS+=(resume "$id")
+    CODEX_NEW_SESSION=false
+    log "Resuming Codex session $id of $ARG_WORKDIR"
+  elif [[ -n $ARG_TASK_PROMPT ]]; then
+    # One argument, verbatim, whatever it holds.
+    CODEX_ARGS+=("$ARG_TASK_PROMPT")
+    log "Starting a new Codex session with the task prompt (${#ARG_TASK_PROMPT} characters)"
+  else
+    log "Starting a new Codex session without a prompt"
+  fi
+}
+
+# A capture still running from an earlier start would race this start's: end it.
+stop_previous_capture() {
+  local pid cmdline
+  pid=$(read_pid_file "$CAPTURE_PID_FILE") || return 0
+  process_alive "$pid" || return 0
+  if [[ -r /proc/$pid/cmdline ]]; then
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 0
+    [[ $cmdline == *capture_session.sh* ]] || return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+}
+
+start_session_capture() {
+  local log_file="$CODEX_MODULE_DIR/session-capture.log"
+  if [[ $ARG_WORKDIR == *$'\n'* ]]; then
+    warn "the workdir contains a newline: its Codex session cannot be tracked for resuming"
+    return 0
+  fi
+  local -a launcher=()
+  if command -v setsid >/dev/null 2>&1; then
+    launcher=(setsid)
+  fi
+  "${launcher[@]}" bash "$SCRIPTS_DIR/capture_session.sh" "$ARG_WORKDIR" "$LAUNCH_MARKER" \
+    "$SESSIONS_BEFORE_LAUNCH" "$SESSION_CAPTURE_SECONDS" </dev/null >"$log_file" 2>&1 &
+  printf '%s\n' "$!" >"$CAPTURE_PID_FILE"
+  log "Recording the new Codex session in the background (log: $log_file)"
+}
+
+main() {
+  load_args "$CODEX_MODULE_DIR/start.args"
+  require_args "${START_ARGS[@]}"
+  check_args
+  log_summary
+
+  # 1. Folders.
+  chmod 700 "$CODEX_MODULE_DIR"
+  mkdir -p -- "$ARG_WORKDIR" || die "cannot create the workdir $ARG_WORKDIR"
+  cd "$HOME"
+
+  # 2-7. Install and configure Codex.
+  run_install_hook pre_install "$ARG_PRE_INSTALL_SCRIPT"
+  install_codex "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
+  write_codex_config "$ARG_CODEX_CONFIG"
+  write_system_prompt "$ARG_SYSTEM_PROMPT"
+  write_auth_json "$ARG_ENABLE_AIBRIDGE"
+  run_install_hook post_install "$ARG_POST_INSTALL_SCRIPT"
+
+  # 8. AgentAPI.
+  install_agentapi "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
+  command -v codex >/dev/null 2>&1 || warn "there is no codex command on PATH: AgentAPI will fail to start it"
+
+  # 9. Start AgentAPI with Codex.
+  stop_previous_capture
+  stop_previous_agentapi
+  compose_codex_args
+  local log_file="$CODEX_MODULE_DIR/agentapi-start.log"
+  # What exists before the launch is never taken for the new session (see session.sh).
+  list_session_files >"$SESSIONS_BEFORE_LAUNCH"
+  touch "$LAUNCH_MARKER"
+  log "Starting AgentAPI on port $ARG_AGENTAPI_PORT in $ARG_WORKDIR (output in $log_file)"
+  launch_agentapi "$ARG_AGENTAPI_PORT" "$ARG_WORKDIR" "$ARG_CHAT_BASE_PATH" \
+    "$ARG_ENABLE_STATE_PERSISTENCE" "$log_file" "${CODEX_ARGS[@]}"
+  if is_true "$ARG_CONTINUE" && is_true "$CODEX_NEW_SESSION"; then
+    start_session_capture
+  fi
+
+  # 10. Ready?
+  wait_for_agentapi "$ARG_AGENTAPI_PORT" "$AGENTAPI_PID" "$log_file" "$AGENTAPI_WAIT_SECONDS"
+  log "Codex is running behind AgentAPI (pid $AGENTAPI_PID)"
+}
+
+main "$@"

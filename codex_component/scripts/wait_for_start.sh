@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Wait until AgentAPI answers (spec 6.10). Sourced by start.sh after lib.sh; defines
+# functions only.
+
+AGENTAPI_READY_ANSWERS=3
+AGENTAPI_POLL_INTERVAL=0.1
+
+# wait_for_agentapi PORT PID LOG_FILE SECONDS: return once /status answered 2xx three
+# times in a row; fail at once when AgentAPI exits, or after SECONDS.
+wait_for_agentapi() {
+  local port=$1 pid=$2 log_file=$3 seconds=$4 good=0 deadline status=0
+  local url="http://localhost:$port/status"
+  deadline=$((SECONDS + seconds))
+  log "Waiting for AgentAPI to answer on $url (at most ${seconds}s)"
+  while ((SECONDS < deadline)); do
+    if ! process_alive "$pid"; then
+      wait "$pid" 2>/dev/null || status=$?
+      die_with_log "$log_file" "AgentAPI exited before it answered on $url (exit status $status); see $log_file"
+    fi
+    if http_ok /status "$port"; then
+      good=$((good + 1))
+      if ((good >= AGENTAPI_READY_ANSWERS)); then
+        log "AgentAPI is ready on $url"
+        return 0
+      fi
+    else
+      good=0
+    fi
+    sleep "$AGENTAPI_POLL_INTERVAL"
+  done
+  die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (pid $pid is running); see $log_file"
+}

@@ -38,6 +38,7 @@ def script_files() -> dict[str, bytes]:
 _SCRIPT_NAME = re.compile(r"\b([a-z0-9_]+\.sh)\b")
 
 
+@cache
 def needed_files(entry: str) -> dict[str, bytes]:
     """The entry script and every script it names, transitively: each body carries only
     what it runs (the agent downloads the bodies on every start)."""
@@ -73,6 +74,14 @@ def encode_args(values: Mapping[str, str]) -> bytes:
         encoded = base64.b64encode(values[name].encode("utf-8")).decode("ascii")
         lines.append(f"{name}={encoded}\n")
     return "".join(lines).encode("ascii")
+
+
+@cache
+def _script_lines(entry: str) -> tuple[str, ...]:
+    # The scripts are the same for every instance; pack them once per process.
+    return tuple(
+        f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in needed_files(entry).items()
+    )
 
 
 def render_body(

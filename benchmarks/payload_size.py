@@ -6,21 +6,14 @@ start, for the default arguments and for a large configuration.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from codex_component import CodexArgs  # noqa: E402
-from codex_component.render import render_body  # noqa: E402
-from codex_component.workspace_args import shutdown_args, start_args  # noqa: E402
+from codex_component import CodexArgs
+from codex_component.render import render_body
+from codex_component.workspace_args import shutdown_args, start_args
 
 GOAL_BYTES = 24 * 1024
 
 LARGE = {
-    "base_config_toml": "".join(
-        f'[profiles_doc_{i}]\nnote = "{"x" * 60}"\n' for i in range(40)
-    ),
+    "base_config_toml": "".join(f'[profiles_doc_{i}]\nnote = "{"x" * 60}"\n' for i in range(40)),
     "additional_mcp_servers": "".join(
         f'[mcp_servers.server{i}]\ncommand = "npx"\nargs = ["-y", "@org/mcp-{i}"]\n'
         for i in range(20)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pulumi
 import pulumi_coder as coder
@@ -20,14 +18,12 @@ from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from codex_component import Codex, CodexArgs  # noqa: E402
-from codex_component.render import render_body  # noqa: E402
-from codex_component.workspace_args import shutdown_args, start_args  # noqa: E402
+from codex_component import Codex, CodexArgs
+from codex_component.render import render_body
+from codex_component.workspace_args import shutdown_args, start_args
 
 SIZES = (1, 10, 100)
-DATA = {
+DATA: dict[str, dict[str, object]] = {
     "coder:index/getWorkspace:getWorkspace": {"name": "ws", "accessUrl": "https://c.example"},
     "coder:index/getWorkspaceOwner:getWorkspaceOwner": {"name": "o", "sessionToken": "t"},
     "coder:index/getTask:getTask": {"id": "", "prompt": "", "enabled": False},
@@ -56,6 +52,31 @@ def component_program(count: int) -> None:
         Codex(f"codex-{i}", _args(i))
 
 
+def _start_renderer(args: CodexArgs) -> Callable[[list[str]], str]:
+    def render(values: list[str]) -> str:
+        access_url, workspace, owner = values
+        return render_body(
+            "start.sh",
+            start_args(
+                args,
+                ai_prompt="",
+                access_url=access_url,
+                workspace=workspace,
+                owner=owner,
+                agent_id=str(args.agent_id),
+            ),
+        )
+
+    return render
+
+
+def _stop_renderer(args: CodexArgs) -> Callable[[str | None], str]:
+    def render(task_id: str | None) -> str:
+        return render_body("shutdown.sh", shutdown_args(args, task_id=task_id or ""))
+
+    return render
+
+
 def raw_program(count: int) -> None:
     """What the component registers, written out by hand: the same resources, invokes and
     rendered script bodies, without the component resource around them."""
@@ -72,21 +93,9 @@ def raw_program(count: int) -> None:
             value=pulumi.Output.secret(args.openai_api_key),
         )
         start = pulumi.Output.all(workspace.access_url, workspace.name, owner.name).apply(
-            lambda v, a=args: render_body(
-                "start.sh",
-                start_args(
-                    a,
-                    ai_prompt="",
-                    access_url=v[0],
-                    workspace=v[1],
-                    owner=v[2],
-                    agent_id=str(a.agent_id),
-                ),
-            )
+            _start_renderer(args)
         )
-        stop = task.id.apply(
-            lambda t, a=args: render_body("shutdown.sh", shutdown_args(a, task_id=t or ""))
-        )
+        stop = task.id.apply(_stop_renderer(args))
         coder.Script(f"{name}-start", agent_id=args.agent_id, display_name="s", script=start)
         coder.Script(f"{name}-shutdown", agent_id=args.agent_id, display_name="s", script=stop)
         coder.App(f"{name}-web", agent_id=args.agent_id, slug="codex", url="http://localhost/")

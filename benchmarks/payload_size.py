@@ -1,7 +1,7 @@
 """Payload size: bytes of each coder_script body, which the Coder agent fetches on every
 start, for the default arguments and for a large configuration.
 
-    python benchmarks/payload_size.py
+    python -m benchmarks.payload_size
 """
 
 from __future__ import annotations

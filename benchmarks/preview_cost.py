@@ -2,7 +2,7 @@
 engine, against a baseline program that registers the same raw Coder resources without the
 component (same mocks, same process). Prints milliseconds per component and the ratio.
 
-    python benchmarks/preview_cost.py [--repeat 5]
+    python -m benchmarks.preview_cost [--repeat 5]
 """
 
 from __future__ import annotations

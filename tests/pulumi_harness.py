@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pulumi
 from pulumi.runtime import rpc
@@ -78,7 +78,7 @@ def run(program: Callable[[], T]) -> T:
 
 
 def resolve(output: pulumi.Output[T]) -> T:
-    return _sync_await(output.future())  # type: ignore[arg-type]
+    return cast(T, _sync_await(output.future()))
 
 
 def plain(value: Any) -> Any:

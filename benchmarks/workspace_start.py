@@ -83,7 +83,9 @@ def _timed_start(ws: ScriptEnv, env: dict[str, str], args: dict[str, Any]) -> Sa
     )
 
 
-def _workspace(root: Path, npm_delay: float, download_delay: float) -> tuple[ScriptEnv, dict[str, str]]:
+def _workspace(
+    root: Path, npm_delay: float, download_delay: float
+) -> tuple[ScriptEnv, dict[str, str]]:
     ws = ScriptEnv(root)
     wrappers = root / "bench-bin"
     wrappers.mkdir()

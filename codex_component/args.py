@@ -37,6 +37,12 @@ KEY_WITH_AIBRIDGE: Final = (
     "with the workspace owner's session token (got a key: [secret])"
 )
 
+# Loopback ports the Coder agent itself listens on by default (coder agent
+# --prometheus-address, --debug-address, --pprof-address): AgentAPI cannot take them.
+RESERVED_PORTS: Final = {2112: "Prometheus metrics", 2113: "debug server", 6060: "pprof"}
+# One-line labels shown by Coder: no control characters (C0, DEL, C1).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 _SEMVER = r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?"
 _CODEX_VERSION = re.compile(rf"v?{_SEMVER}|[a-z][a-z0-9-]*")
 _AGENTAPI_VERSION = re.compile(rf"v{_SEMVER}|latest")
@@ -159,8 +165,10 @@ class CodexArgs(BaseModel):
             raise ValueError(f"must be {allowed} without NUL or line breaks; got {_show(value)}")
         if any(part in {".", ".."} for part in value.split("/")):
             raise ValueError(f"must be {allowed} without '.' or '..' parts; got {_show(value)}")
-        stripped = value.rstrip("/")
-        return stripped or "/"
+        stripped = value.rstrip("/") or "/"
+        if "//" in stripped:
+            raise ValueError(f"must be {allowed} without empty parts ('//'); got {_show(value)}")
+        return stripped
 
     @field_validator("model_reasoning_effort")
     @classmethod
@@ -177,7 +185,8 @@ class CodexArgs(BaseModel):
                 "must be empty (latest), a version such as 0.58.0, or an npm dist-tag such as "
                 f"alpha; got {_show(value)}"
             )
-        return value
+        # `codex --version` prints no "v": compare like with like on restarts.
+        return value[1:] if value.startswith("v") and value[1:2].isdigit() else value
 
     @field_validator("agentapi_version")
     @classmethod
@@ -193,6 +202,12 @@ class CodexArgs(BaseModel):
     def _check_port(cls, value: int) -> int:
         if not 1 <= value <= 65535:
             raise ValueError(f"must be a TCP port from 1 to 65535; got {value!r}")
+        if value in RESERVED_PORTS:
+            reserved = ", ".join(f"{port}: {what}" for port, what in RESERVED_PORTS.items())
+            raise ValueError(
+                "must be a TCP port from 1 to 65535 that the Coder agent does not use itself "
+                f"({reserved}); got {value!r}"
+            )
         return value
 
     @field_validator("web_app_display_name", "cli_app_display_name", "icon")
@@ -202,11 +217,46 @@ class CodexArgs(BaseModel):
             raise ValueError(f"must not be empty; got {_show(value)}")
         return value
 
+    @field_validator("web_app_display_name", "cli_app_display_name", "icon", "group")
+    @classmethod
+    def _check_one_line(cls, value: str | None) -> str | None:
+        if value is not None and _CONTROL.search(value):
+            raise ValueError(
+                "must be one line of text without control characters (line breaks, tabs, "
+                f"escapes); got {_show(value)}"
+            )
+        return value
+
+    @field_validator(
+        "codex_model",
+        "codex_system_prompt",
+        "base_config_toml",
+        "additional_mcp_servers",
+        "pre_install_script",
+        "post_install_script",
+        "ai_prompt",
+        "openai_api_key",
+    )
+    @classmethod
+    def _check_no_nul(cls, value: Any) -> Any:
+        # Any other character reaches its destination intact; a NUL cannot cross into a
+        # shell variable, a command line or a Coder environment variable.
+        if isinstance(value, str) and "\0" in value:
+            raise ValueError("may hold any text except the NUL character (\\0)")
+        return value
+
     @field_validator("base_config_toml")
     @classmethod
     def _check_base_config(cls, value: str) -> str:
         if value.strip():
             parsed = parse_toml(value)
+            legacy = sorted({"profile", "profiles"} & set(parsed))
+            if legacy:
+                raise ValueError(
+                    f"must not use {' or '.join(legacy)}: Codex 0.134 and later refuse to load a "
+                    "config with the legacy profile key or [profiles] tables; set "
+                    "model_provider, model and model_reasoning_effort at the top level instead"
+                )
             if "mcp_servers" in parsed:
                 raise ValueError(
                     "must not define mcp_servers (put extra servers in additional_mcp_servers; "
@@ -224,6 +274,11 @@ class CodexArgs(BaseModel):
         if others:
             raise ValueError(f"may only hold [mcp_servers.NAME] tables; got other keys {others}")
         servers = parsed.get("mcp_servers", {})
+        if not isinstance(servers, dict):
+            raise ValueError(
+                "may only hold [mcp_servers.NAME] tables; got mcp_servers as a "
+                f"{type(servers).__name__}"
+            )
         not_tables = sorted(name for name, body in servers.items() if not isinstance(body, dict))
         if not_tables:
             raise ValueError(
@@ -270,9 +325,18 @@ def _describe(error: ErrorDetails) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "value_error":
         return f"{field}: {message}" if error["loc"] else message
+    if error["type"] == "missing":
+        # pydantic's input here is every argument given, secrets included: never shown.
+        return f"{field}: is required"
     secret = field.split(".")[0] in SECRET_FIELDS
-    received = "[secret]" if secret else _show(error.get("input"))
+    received = "[secret]" if secret else _show(_masked(error.get("input")))
     return f"{field}: {message}; got {received}"
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: "[secret]" if k in SECRET_FIELDS else v for k, v in value.items()}
+    return value
 
 
 def coerce_args(args: CodexArgs | Mapping[str, Any]) -> CodexArgs:

@@ -113,6 +113,29 @@ def render_report(result: PreviewResult, console: Console) -> None:
         console.print(f"data source {token} answered with sample values: {sample}", markup=False)
 
 
+def _script_arguments(resource: Registration) -> dict[str, str]:
+    body = display_value(resource.inputs.get("script"))
+    if not isinstance(body, str):
+        return {}
+    for name, content in unpacked_files(body).items():
+        if name.endswith(".args"):
+            return decoded_args(content)
+    return {}
+
+
+def render_script_arguments(result: PreviewResult, console: Console) -> None:
+    """What each rendered coder_script carries besides the module's own (fixed) scripts."""
+    for resource in result.resources:
+        if resource.type != SCRIPT_TYPE:
+            continue
+        table = Table(title=f"{resource.name}: arguments of the rendered script", show_lines=True)
+        table.add_column("argument", no_wrap=True)
+        table.add_column("value")
+        for name, value in _script_arguments(resource).items():
+            table.add_row(name, Text(value) if value else Text("(empty)", style="dim"))
+        console.print(table)
+
+
 def write_scripts(result: PreviewResult, folder: Path) -> list[Path]:
     """Each coder_script body as deployed, plus its arguments decoded for reading."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -160,6 +183,7 @@ def preview(options: argparse.Namespace, console: Console) -> int:
         secret_keys=secret_keys,
     )
     render_report(result, console)
+    render_script_arguments(result, console)
     if options.scripts_dir:
         for path in write_scripts(result, options.scripts_dir):
             console.print(f"wrote {path}", markup=False)
@@ -169,7 +193,7 @@ def preview(options: argparse.Namespace, console: Console) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     console = Console(width=_width())
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, width=_width())
     try:
         return preview(options, console)
     except PreviewError as exc:

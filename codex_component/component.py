@@ -22,7 +22,7 @@ from codex_component.args import (
 )
 from codex_component.config_toml import APP_SLUG
 from codex_component.render import render_body
-from codex_component.workspace_args import shutdown_args, start_args
+from codex_component.workspace_args import module_dir_name, shutdown_args, start_args
 
 TYPE_TOKEN: Final = "codex-component:index:Codex"  # noqa: S105 (a type token)
 CLI_APP_SLUG: Final = f"{APP_SLUG}-cli"
@@ -98,6 +98,9 @@ class Codex(pulumi.ComponentResource):
                 ),
             )
 
+        # One folder per instance (see module_dir_name): two Codex components in one
+        # workspace, on different ports, never share scripts, logs or state.
+        module_dir = module_dir_name(a.agentapi_port)
         start_body = pulumi.Output.all(
             agent_id=a.agent_id,
             ai_prompt=a.ai_prompt,
@@ -116,10 +119,15 @@ class Codex(pulumi.ComponentResource):
                     workspace=v["workspace"],
                     agent_id=v["agent_id"],
                 ),
+                module_dir_name=module_dir,
             )
         )
         stop_body = task.id.apply(
-            lambda task_id: render_body("shutdown.sh", shutdown_args(a, task_id=task_id or ""))
+            lambda task_id: render_body(
+                "shutdown.sh",
+                shutdown_args(a, task_id=task_id or ""),
+                module_dir_name=module_dir,
+            )
         )
 
         coder.Script(

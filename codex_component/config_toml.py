@@ -75,8 +75,10 @@ def default_base_config(codex_model: str, workdir: str) -> str:
 
 
 def _aibridge_selection(args: CodexArgs, base: dict[str, Any]) -> list[str]:
-    # Top-level keys must precede every table, so they open the file. Whatever the
-    # user's base config sets itself wins.
+    # Top-level keys must precede every table, so they open the file. A base config that
+    # picks its own provider keeps it; otherwise a key the base sets itself wins.
+    if "model_provider" in base:
+        return []
     wanted = {
         "model_provider": AIBRIDGE_PROVIDER,
         "model": args.codex_model,

@@ -10,7 +10,10 @@ from typing import Final
 
 from codex_component.args import CodexArgs
 from codex_component.config_toml import APP_SLUG, compose_module_config
+from codex_component.render import DEFAULT_MODULE_DIR_NAME
 
+DEFAULT_PORT: Final = 3284
+DEFAULT_CODEX_HOME_NAME: Final = ".codex"
 TASK_LEAD_IN: Final = "Your task:"
 REPORT_INSTRUCTIONS: Final = (
     "Complete the task below in one go. As you work, report your progress with the "
@@ -25,6 +28,21 @@ def task_prompt(ai_prompt: str, *, report_tasks: bool) -> str:
         return ""
     lead = f"{REPORT_INSTRUCTIONS}\n\n{TASK_LEAD_IN}\n" if report_tasks else f"{TASK_LEAD_IN}\n"
     return lead + ai_prompt
+
+
+def module_dir_name(port: int) -> str:
+    """The instance's module folder under HOME. An instance is identified by its AgentAPI
+    port (two AgentAPIs in one workspace need different ports anyway): the default port
+    keeps the spec's ``~/.codex-module``; any other port gets ``~/.codex-module-<port>``,
+    so that two instances never overwrite each other's scripts, logs or state."""
+    return DEFAULT_MODULE_DIR_NAME if port == DEFAULT_PORT else f"{DEFAULT_MODULE_DIR_NAME}-{port}"
+
+
+def codex_home_name(port: int) -> str:
+    """The instance's Codex home (``CODEX_HOME``) under HOME: ``~/.codex`` for the default
+    port, ``~/.codex-<port>`` otherwise (each instance owns its config.toml, AGENTS.md,
+    auth.json and sessions; one shared config.toml cannot hold two [mcp_servers.Coder])."""
+    return DEFAULT_CODEX_HOME_NAME if port == DEFAULT_PORT else f"{DEFAULT_CODEX_HOME_NAME}-{port}"
 
 
 def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:
@@ -52,6 +70,7 @@ def start_args(
     )
     return {
         "ARG_WORKDIR": args.workdir,
+        "ARG_CODEX_HOME": codex_home_name(args.agentapi_port),
         "ARG_INSTALL_CODEX": _flag(args.install_codex),
         "ARG_CODEX_VERSION": args.codex_version,
         "ARG_CODEX_MODEL": args.codex_model,

@@ -27,11 +27,11 @@ from types import TracebackType
 from typing import Any
 
 from codex_component.render import render_body
+from codex_component.workspace_args import codex_home_name, module_dir_name
 from tests.rendering import render_scripts
 from tests.standins.coder_api import CoderApi
 
 STANDIN_DIR = Path(__file__).resolve().parent / "standins"
-MODULE_DIR_NAME = ".codex-module"
 AGENT_TOKEN = "agent-token-1234"
 DEFAULT_MODEL = "gpt-5.3-codex"
 DEFAULT_SYSTEM_PROMPT = (
@@ -74,8 +74,6 @@ class ScriptEnv:
         self.id = uuid.uuid4().hex
         self.root = root
         self.home = root / "home"
-        self.module_dir = self.home / MODULE_DIR_NAME
-        self.codex_dir = self.home / ".codex"
         self.workdir = self.home / 'my project\'s "src"'
         self.log_dir = root / "standin-log"
         self.standin_bin = root / "standin-bin"
@@ -84,6 +82,9 @@ class ScriptEnv:
         for folder in (self.home, self.log_dir, self.standin_bin, self.script_bin, self.data_dir):
             folder.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
+        # The instance's folders, as the component names them for this port.
+        self.module_dir = self.home / module_dir_name(self.port)
+        self.codex_dir = self.home / codex_home_name(self.port)
         self.coder_api = CoderApi()
         for name in provide:
             self.provide(name)
@@ -146,7 +147,7 @@ class ScriptEnv:
         """Render ``entry`` with ``args`` and run the body like the Coder agent does: with
         ``interpreter``, from HOME, output captured. Fails the test when it outlives
         ``timeout``."""
-        body = render_body(entry, args, module_dir_name=MODULE_DIR_NAME)
+        body = render_body(entry, args, module_dir_name=self.module_dir.name)
         return self.run_body(entry, body, env=env, timeout=timeout, interpreter=interpreter)
 
     def run_body(
@@ -205,7 +206,9 @@ class ScriptEnv:
         path = self.log_dir / f"{name}.jsonl"
         if not path.exists():
             return []
-        entries = [json.loads(line) for line in path.read_text().splitlines() if line]
+        # Split on "\n" only: a record may hold U+0085 or U+2028, which splitlines() splits on.
+        lines = path.read_bytes().decode("utf-8").split("\n")
+        entries = [json.loads(line) for line in lines if line]
         return [e for e in entries if event is None or e["event"] == event]
 
     def wait_until(self, predicate: Callable[[], object], what: str, timeout: float = 15) -> None:
@@ -236,7 +239,9 @@ class ScriptEnv:
 
     def tracking_lines(self) -> list[str]:
         path = self.module_dir / ".codex-task-session"
-        return path.read_text().splitlines() if path.exists() else []
+        if not path.exists():
+            return []
+        return [line for line in path.read_bytes().decode("utf-8").split("\n") if line]
 
     # -- processes ----------------------------------------------------------------------------
 

@@ -117,9 +117,14 @@ def test_agentapi_version_must_look_like_a_release_tag(version: str) -> None:
     assert "v0.12.1, or latest" in message
 
 
-@pytest.mark.parametrize("version", ["", "0.58.0", "v0.58.0", "0.1.0-alpha.2", "latest", "beta"])
+@pytest.mark.parametrize("version", ["", "0.58.0", "0.1.0-alpha.2", "latest", "beta"])
 def test_codex_version_accepts_versions_and_dist_tags(version: str) -> None:
     assert make(codex_version=version).codex_version == version
+
+
+def test_codex_version_with_a_v_is_stored_as_codex_reports_it() -> None:
+    # `codex --version` prints 0.58.0; a pinned "v0.58.0" must match it on restarts.
+    assert make(codex_version="v0.58.0").codex_version == "0.58.0"
 
 
 @pytest.mark.parametrize("version", ["0.58", "$(id)", "0.58.0 --force", "../x", "Latest"])
@@ -179,6 +184,31 @@ def test_base_config_must_be_toml_without_mcp_servers() -> None:
     message = error_of(base_config_toml='[mcp_servers.X]\ncommand = "x"\n')
     assert "base_config_toml" in message
     assert "mcp_servers" in message
+
+
+@pytest.mark.parametrize("legacy", ['profile = "aibridge"\n', '[profiles.fast]\nmodel = "o4"\n'])
+def test_base_config_with_legacy_profiles_is_rejected(legacy: str) -> None:
+    message = error_of(base_config_toml=legacy)
+    assert "base_config_toml" in message
+    assert "Codex 0.134" in message
+    assert "model_provider" in message
+
+
+@pytest.mark.parametrize("servers", ["[[mcp_servers]]\nx = 1\n", "mcp_servers = 5\n"])
+def test_additional_mcp_servers_of_the_wrong_shape_is_a_clear_error(servers: str) -> None:
+    message = error_of(additional_mcp_servers=servers)
+    assert "additional_mcp_servers" in message
+    assert "[mcp_servers.NAME] tables" in message
+
+
+def test_missing_required_argument_never_shows_the_key() -> None:
+    with pytest.raises(CodexArgsError) as caught:
+        CodexArgs(workdir="/x", openai_api_key="sk-SECRET-1")
+    assert "agent_id: is required" in str(caught.value)
+    assert "sk-SECRET-1" not in str(caught.value)
+    with pytest.raises(CodexArgsError) as caught:
+        CodexArgs.model_validate({"workdir": "/x", "openai_api_key": "sk-SECRET-2"})
+    assert "sk-SECRET-2" not in str(caught.value)
 
 
 def test_base_config_clashing_with_the_aibridge_provider_is_caught_early() -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from codex_component import CodexArgs
 from codex_component.config_toml import (
+    LATEST_CODEX_MODEL,
     compose_module_config,
     toml_string,
     with_runtime_keys,
@@ -28,7 +29,7 @@ def test_default_config_is_the_documented_one() -> None:
     assert parsed["approval_policy"] == "never"
     assert parsed["preferred_auth_method"] == "apikey"
     assert parsed["sandbox_workspace_write"] == {"network_access": True}
-    assert parsed["notice"]["model_migrations"]["gpt-5.3-codex"]
+    assert parsed["notice"]["model_migrations"] == {"gpt-5.3-codex": LATEST_CODEX_MODEL}
     assert parsed["projects"]["/home/coder/project"] == {"trust_level": "trusted"}
     assert "model_provider" not in parsed
     assert "profile" not in parsed
@@ -94,6 +95,14 @@ def test_a_provider_chosen_in_the_base_config_wins() -> None:
         ),
     )
     assert parsed["model_provider"] == "mine"
+    assert parsed["model"] == "o4"
+    # The user chose the provider: none of the three selection keys is added.
+    assert "model_reasoning_effort" not in parsed
+
+
+def test_a_model_set_in_the_base_config_wins_over_codex_model() -> None:
+    parsed = config(enable_aibridge=True, base_config_toml='model = "o4"\n')
+    assert parsed["model_provider"] == "aibridge"
     assert parsed["model"] == "o4"
     assert parsed["model_reasoning_effort"] == "medium"
 

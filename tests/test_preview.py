@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def preview(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     # A child process: the preview installs its own mock engine and config, and the
     # example program is evaluated exactly as the README's command does.
-    env = {**os.environ, "COLUMNS": "200"}
+    # As in a CI log: not a terminal, no COLUMNS.
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     return subprocess.run(
         [sys.executable, "-m", "codex_component", "preview", *args],
         cwd=cwd,
@@ -54,6 +55,9 @@ def test_example_stack_prints_the_resource_tree(tmp_path: Path) -> None:
         "codex-start.args.txt",
         "codex-start.sh",
     ]
+    # The rendered scripts' arguments are printed too, not only written on request.
+    assert "codex-start: arguments of the rendered script" in out
+    assert "[mcp_servers.GitHub]" in out
     start_args = (tmp_path / "codex-start.args.txt").read_text()
     assert "ARG_CODEX_VERSION:\n    0.58.0" in start_args
     assert "[mcp_servers.GitHub]" in start_args

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from codex_component.preview import decoded_args, unpacked_files
-from codex_component.render import encode_args, needed_files, render_body, script_files
+from codex_component.render import encode_args, needed_files, render_body
 
 arg_names = st.from_regex(r"ARG_[A-Z][A-Z0-9_]{0,20}", fullmatch=True)
 
@@ -27,20 +26,17 @@ def test_bad_argument_names_are_refused(name: str) -> None:
         encode_args({name: "v"})
 
 
-def test_body_unpacks_the_scripts_the_entry_needs_and_the_args() -> None:
-    body = render_body("start.sh", {"ARG_X": "value"})
-    files = unpacked_files(body)
-    scripts = {name.removeprefix("scripts/") for name in files if name.startswith("scripts/")}
-    assert {"start.sh", "lib.sh"} <= scripts
-    assert "shutdown.sh" not in scripts
-    for name in scripts:
-        code = [
-            ln for ln in files[f"scripts/{name}"].splitlines() if not ln.lstrip().startswith("#")
-        ]
-        sourced = re.findall(r"\b([a-z0-9_]+\.sh)\b", "\n".join(code))
-        assert {s for s in sourced if s in script_files()} <= scripts, name
-    assert decoded_args(files["start.args"]) == {"ARG_X": "value"}
-    assert "CODEX_ENTRY='start.sh'" in body
+def test_each_body_carries_what_its_entry_runs_and_no_more() -> None:
+    # That nothing needed is missing is proven by the real runs of both bodies
+    # (test_start_script.py, test_shutdown_script.py); here: nothing unneeded rides along.
+    start = unpacked_files(render_body("start.sh", {"ARG_X": "value"}))
+    stop = unpacked_files(render_body("shutdown.sh", {}))
+    assert decoded_args(start["start.args"]) == {"ARG_X": "value"}
+    assert {"scripts/start.sh", "scripts/lib.sh", "scripts/install_codex.sh"} <= set(start)
+    assert "scripts/shutdown.sh" not in start
+    assert {"scripts/shutdown.sh", "scripts/lib.sh", "shutdown.args"} <= set(stop)
+    assert "scripts/install_codex.sh" not in stop
+    assert "scripts/start.sh" not in stop
 
 
 def test_rendering_is_deterministic() -> None:

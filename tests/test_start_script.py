@@ -464,7 +464,7 @@ def test_workdir_with_quotes_spaces_and_unicode_is_created_and_used(ws: ScriptEn
 
 def test_pre_and_post_install_scripts_run_in_order_with_logs(ws: ScriptEnv) -> None:
     pre = 'echo "pre: codex=$(command -v codex || echo none)"\necho "pre stderr" >&2\n'
-    post = 'echo "post: $(codex --version)"\ntest -f "$HOME/.codex/config.toml" && echo config\n'
+    post = 'echo "post: $(codex --version)"\ntest -f "$CODEX_HOME/config.toml" && echo config\n'
     result = ws.start(pre_install_script=pre, post_install_script=post)
     ok(result)
     assert (ws.module_dir / "pre_install.log").read_text() == "pre: codex=none\npre stderr\n"

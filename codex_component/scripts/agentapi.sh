@@ -62,11 +62,15 @@ download_file() {
 # install_agentapi ENABLED VERSION: put the release binary on PATH, unless the requested
 # version is there already (restarts download nothing).
 install_agentapi() {
-  local enabled=$1 version=$2 bin_dir current arch url tmp
-  bin_dir=$(agentapi_bin_dir)
-  if [[ -d $bin_dir ]]; then
-    prepend_path "$bin_dir"
-  fi
+  local enabled=$1 version=$2 bin_dir='' dir current arch url tmp i
+  local -a dirs=()
+  while IFS= read -r dir; do
+    dirs+=("$dir")
+  done < <(agentapi_bin_dirs)
+  # Later entries first, so that the preferred folder ends up first on PATH.
+  for ((i = ${#dirs[@]} - 1; i >= 0; i--)); do
+    [[ ! -d ${dirs[i]} ]] || prepend_path "${dirs[i]}"
+  done
   if ! is_true "$enabled"; then
     log "Skipping the AgentAPI install (install_agentapi = false)"
     command -v agentapi >/dev/null 2>&1 ||
@@ -85,20 +89,28 @@ install_agentapi() {
   fi
   arch=$(agentapi_arch) || die "AgentAPI has no release for this architecture ($(uname -m))"
   url=$(agentapi_download_url "$version" "$arch")
-  if mkdir -p -- "$bin_dir" 2>/dev/null && [[ -w $bin_dir ]]; then
+  for dir in "${dirs[@]}"; do
+    if mkdir -p -- "$dir" 2>/dev/null && [[ -w $dir ]]; then
+      bin_dir=$dir
+      break
+    fi
+    warn "cannot write $dir; trying the next place for AgentAPI"
+  done
+  if [[ -n $bin_dir ]]; then
     log "Downloading AgentAPI $version into $bin_dir"
     tmp=$(mktemp "$bin_dir/.agentapi.XXXXXX") || die "cannot create a file in $bin_dir"
     if ! download_file "$url" "$tmp"; then
       rm -f -- "$tmp"
-      die "downloading AgentAPI from $url failed"
+      die "downloading AgentAPI from $url failed: check the workspace's access to github.com and that agentapi_version exists, or set install_agentapi = false and provide agentapi in the image"
     fi
     if ! chmod 755 "$tmp" || ! mv -f -- "$tmp" "$bin_dir/agentapi"; then
       rm -f -- "$tmp"
       die "cannot install AgentAPI into $bin_dir"
     fi
     prepend_path "$bin_dir"
+    [[ $bin_dir != "$HOME/.local/bin" ]] || persist_on_path "$bin_dir"
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    log "Cannot write $bin_dir: downloading AgentAPI $version into /usr/local/bin with sudo"
+    log "Cannot write ${dirs[*]}: downloading AgentAPI $version into /usr/local/bin with sudo"
     tmp=$(mktemp "$CODEX_MODULE_DIR/.agentapi.XXXXXX") || die "cannot create a temporary file"
     if ! download_file "$url" "$tmp" || ! sudo -n install -m 0755 "$tmp" /usr/local/bin/agentapi; then
       rm -f -- "$tmp"
@@ -106,7 +118,7 @@ install_agentapi() {
     fi
     rm -f -- "$tmp"
   else
-    die "cannot write $bin_dir to install AgentAPI, and sudo is not available"
+    die "cannot write ${dirs[*]} to install AgentAPI, and sudo is not available: make one of them writable, or set install_agentapi = false and provide agentapi in the image"
   fi
   hash -r
   command -v agentapi >/dev/null 2>&1 || die "AgentAPI is missing after the install (PATH=$PATH)"

@@ -2,7 +2,9 @@
 # Write Codex's own files (spec 6.4-6.6): ~/.codex/config.toml, ~/.codex/AGENTS.md and
 # ~/.codex/auth.json. Sourced by start.sh after lib.sh; defines functions only.
 
-CODEX_HOME_DIR="$HOME/.codex"
+# Codex's home for this instance; start.sh sets it (and exports CODEX_HOME) from the
+# ARG_CODEX_HOME argument: ~/.codex for the default instance, ~/.codex-<port> otherwise.
+CODEX_HOME_DIR="${CODEX_HOME:-$HOME/.codex}"
 CONFIG_BEGIN_MARKER='# >>> codex_component managed block: rewritten on every workspace start >>>'
 CONFIG_END_MARKER='# <<< codex_component managed block <<<'
 CONFIG_HINT='# Put your own top-level keys above this block and your own [tables] below it.'

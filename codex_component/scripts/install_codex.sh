@@ -77,10 +77,10 @@ install_codex() {
   log "Installing $package into ~/.npm-global (output in $log_file)"
   # --prefix for this one command only: the user's npm configuration stays as it was.
   if ! npm install -g --prefix "$NPM_GLOBAL_DIR" "$package" </dev/null >>"$log_file" 2>&1; then
-    die_with_log "$log_file" "npm install -g $package failed; see $log_file"
+    die_with_log "$log_file" "npm install -g $package failed (log: $log_file). Check the workspace's network and npm registry access and that codex_version exists, or set install_codex = false and provide codex in the image"
   fi
   hash -r
   command -v codex >/dev/null 2>&1 ||
-    die_with_log "$log_file" "npm installed $package but no codex command is on PATH"
+    die_with_log "$log_file" "npm installed $package but no codex command is on PATH ($PATH); check $log_file, or set install_codex = false and provide codex in the image"
   log "Codex installed: $(run_bounded 20 codex --version 2>/dev/null </dev/null || printf 'version unknown')"
 }

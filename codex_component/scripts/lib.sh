@@ -14,12 +14,16 @@
 # the shell variable of that name with printf -v: no value is ever evaluated as code or
 # pasted into code, and values are never exported. Booleans are the strings true / false.
 #
-# start.args:    ARG_WORKDIR ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL
+# start.args:    ARG_WORKDIR ARG_CODEX_HOME ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL
 #                ARG_ENABLE_AIBRIDGE ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT
 #                ARG_CODEX_CONFIG ARG_SYSTEM_PROMPT ARG_PRE_INSTALL_SCRIPT
 #                ARG_POST_INSTALL_SCRIPT ARG_INSTALL_AGENTAPI ARG_AGENTAPI_VERSION
 #                ARG_AGENTAPI_PORT ARG_CHAT_BASE_PATH ARG_ENABLE_STATE_PERSISTENCE
 # shutdown.args: ARG_AGENTAPI_PORT ARG_TASK_ID ARG_ENABLE_STATE_PERSISTENCE
+#
+# ARG_CODEX_HOME is the name of the instance's Codex home under $HOME (.codex, or
+# .codex-<port> for an instance on another port than 3284); CODEX_MODULE_DIR is likewise
+# ~/.codex-module or ~/.codex-module-<port>. Two instances never share a file.
 #
 # Secrets (OPENAI_API_KEY, CODER_AGENT_TOKEN, CODER_AIBRIDGE_SESSION_TOKEN) come from the
 # environment only; no helper here prints them or puts them on a command line.
@@ -51,13 +55,13 @@ log_tail() {
   fi
 }
 
-# die with a message followed by the tail of a log file.
+# die with the tail of a log file, then the message: the last line of the script's
+# output always says what failed and what to do.
 die_with_log() {
   local file=$1
   shift
-  printf '%(%Y-%m-%dT%H:%M:%S)T %s: ERROR: %s\n' -1 "$CODEX_LOG_TAG" "$*" >&2
   log_tail "$file"
-  exit 1
+  die "$*"
 }
 
 # load_args FILE: set one shell variable per "ARG_NAME=<base64>" line, without eval.
@@ -180,14 +184,27 @@ prepend_path() {
   export PATH
 }
 
-# agentapi_bin_dir: where the start script installs AgentAPI (no sudo needed).
-agentapi_bin_dir() {
-  if [[ -n ${CODER_SCRIPT_BIN_DIR:-} ]]; then
-    printf '%s' "$CODER_SCRIPT_BIN_DIR"
-  else
-    printf '%s' "$HOME/.local/bin"
+# persist_on_path DIR: one line in ~/.bashrc that puts DIR (under HOME) on the user's PATH.
+persist_on_path() {
+  local line
+  # shellcheck disable=SC2016 # expanded by the user's shell, not here
+  line='export PATH="$HOME/'"${1#"$HOME"/}"':$PATH" # added by codex_component'
+  if [[ ! -f $HOME/.bashrc ]] || ! grep -qxF -- "$line" "$HOME/.bashrc"; then
+    printf '%s\n' "$line" >>"$HOME/.bashrc"
+    log "Added $1 to PATH in ~/.bashrc"
   fi
 }
+
+# agentapi_bin_dirs: where the start script may install AgentAPI without sudo, in order
+# of preference, one per line: the agent's CODER_SCRIPT_BIN_DIR (on PATH for every
+# script) when set, then ~/.local/bin (put on PATH, and in ~/.bashrc once).
+agentapi_bin_dirs() {
+  if [[ -n ${CODER_SCRIPT_BIN_DIR:-} ]]; then
+    printf '%s\n' "$CODER_SCRIPT_BIN_DIR"
+  fi
+  printf '%s\n' "$HOME/.local/bin"
+}
+
 
 # http_ok URL_PATH PORT: true when http://localhost:PORT/URL_PATH answers 2xx within 2 s.
 http_ok() {
@@ -204,6 +221,12 @@ http_ok() {
     printf '%s' "$line"
   ) 2>/dev/null || return 1
   [[ $status =~ ^HTTP/1\.[01]\ 2[0-9][0-9] ]]
+}
+
+# port_in_use PORT: something accepts connections on 127.0.0.1:PORT (bounded: 3 s).
+port_in_use() {
+  # shellcheck disable=SC2016 # $1 is expanded by the inner bash
+  run_bounded 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
 }
 
 # process_alive PID: the process exists and has not exited (a zombie counts as gone: an

@@ -6,7 +6,8 @@
 # follows the last "|"; the workdir is compared as a fixed string.
 
 SESSION_TRACKING_FILE="$CODEX_MODULE_DIR/.codex-task-session"
-CODEX_SESSIONS_DIR="$HOME/.codex/sessions"
+# Codex keeps its sessions in $CODEX_HOME (start.sh exports it for this instance).
+CODEX_SESSIONS_DIR="${CODEX_HOME:-$HOME/.codex}/sessions"
 
 valid_session_id() {
   [[ $1 =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]

@@ -28,12 +28,14 @@ on_exit() {
 trap on_exit EXIT
 
 main() {
-  local pid=''
+  local pid='' dir
   load_args "$CODEX_MODULE_DIR/shutdown.args"
   require_args ARG_AGENTAPI_PORT ARG_TASK_ID ARG_ENABLE_STATE_PERSISTENCE
   [[ $ARG_AGENTAPI_PORT =~ ^[1-9][0-9]{0,4}$ ]] || die "agentapi_port must be a port number"
   # AgentAPI may live in ~/.local/bin, which the agent does not put on PATH.
-  prepend_path "$(agentapi_bin_dir)"
+  while IFS= read -r dir; do
+    prepend_path "$dir"
+  done < <(agentapi_bin_dirs)
   log "Codex module: stopping (AgentAPI port $ARG_AGENTAPI_PORT, task: ${ARG_TASK_ID:-none})"
 
   if pid=$(running_agentapi_pid); then

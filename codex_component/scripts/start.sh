@@ -25,7 +25,7 @@ source "$SCRIPTS_DIR/session.sh"
 source "$SCRIPTS_DIR/wait_for_start.sh"
 
 START_ARGS=(
-  ARG_WORKDIR ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL ARG_ENABLE_AIBRIDGE
+  ARG_WORKDIR ARG_CODEX_HOME ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL ARG_ENABLE_AIBRIDGE
   ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT ARG_CODEX_CONFIG ARG_SYSTEM_PROMPT
   ARG_PRE_INSTALL_SCRIPT ARG_POST_INSTALL_SCRIPT ARG_INSTALL_AGENTAPI ARG_AGENTAPI_VERSION
   ARG_AGENTAPI_PORT ARG_CHAT_BASE_PATH ARG_ENABLE_STATE_PERSISTENCE
@@ -43,6 +43,7 @@ provided() {
 log_summary() {
   log "Codex module: starting (files in $CODEX_MODULE_DIR)"
   log "  workdir:             $ARG_WORKDIR"
+  log "  Codex home:          $CODEX_HOME"
   log "  install Codex:       $ARG_INSTALL_CODEX (version: ${ARG_CODEX_VERSION:-latest})"
   log "  model:               ${ARG_CODEX_MODEL:-(Codex default)}"
   log "  AI Bridge:           $ARG_ENABLE_AIBRIDGE"
@@ -61,6 +62,7 @@ log_summary() {
 
 check_args() {
   [[ $ARG_WORKDIR == /* ]] || die "workdir must be an absolute path"
+  [[ $ARG_CODEX_HOME =~ ^\.codex[A-Za-z0-9._-]*$ ]] || die "bad Codex home folder name"
   if ! [[ $ARG_AGENTAPI_PORT =~ ^[1-9][0-9]{0,4}$ ]] || ((ARG_AGENTAPI_PORT > 65535)); then
     die "agentapi_port must be a port number (got '$ARG_AGENTAPI_PORT')"
   fi
@@ -75,7 +77,7 @@ run_install_hook() {
   printf '%s' "$body" | write_file_atomic "$file" 700
   log "Running the $name script (output in $log_file)"
   if ! bash "$file" </dev/null >"$log_file" 2>&1; then
-    die_with_log "$log_file" "the $name script failed; see $log_file"
+    die_with_log "$log_file" "the $name script failed; see $log_file and fix ${name}_script"
   fi
   log "The $name script finished"
 }
@@ -133,6 +135,11 @@ main() {
   load_args "$CODEX_MODULE_DIR/start.args"
   require_args "${START_ARGS[@]}"
   check_args
+  # This instance's Codex home, for the files written here, the session tracking and (as
+  # CODEX_HOME, which AgentAPI passes on) for Codex itself.
+  export CODEX_HOME="$HOME/$ARG_CODEX_HOME"
+  CODEX_HOME_DIR=$CODEX_HOME
+  CODEX_SESSIONS_DIR="$CODEX_HOME/sessions"
   log_summary
 
   # 1. Folders.
@@ -150,11 +157,15 @@ main() {
 
   # 8. AgentAPI.
   install_agentapi "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
-  command -v codex >/dev/null 2>&1 || warn "there is no codex command on PATH: AgentAPI will fail to start it"
+  command -v codex >/dev/null 2>&1 ||
+    die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
 
   # 9. Start AgentAPI with Codex.
   stop_previous_capture
   stop_previous_agentapi
+  if port_in_use "$ARG_AGENTAPI_PORT"; then
+    die "port $ARG_AGENTAPI_PORT is already in use by another program (not this module's AgentAPI): stop that program, or set agentapi_port to a free port"
+  fi
   compose_codex_args
   local log_file="$CODEX_MODULE_DIR/agentapi-start.log"
   # What exists before the launch is never taken for the new session (see session.sh).

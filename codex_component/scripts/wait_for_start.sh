@@ -15,7 +15,7 @@ wait_for_agentapi() {
   while ((SECONDS < deadline)); do
     if ! process_alive "$pid"; then
       wait "$pid" 2>/dev/null || status=$?
-      die_with_log "$log_file" "AgentAPI exited before it answered on $url (exit status $status); see $log_file"
+      die_with_log "$log_file" "AgentAPI exited before it answered on $url (exit status $status); see $log_file: the lines above show why (check that codex starts in the workdir)"
     fi
     if http_ok /status "$port"; then
       good=$((good + 1))
@@ -28,5 +28,5 @@ wait_for_agentapi() {
     fi
     sleep "$AGENTAPI_POLL_INTERVAL"
   done
-  die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (pid $pid is running); see $log_file"
+  die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (pid $pid is running); see $log_file, and check that nothing else answers on port $port"
 }

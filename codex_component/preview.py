@@ -8,7 +8,6 @@ resources are not known before deployment, so they show as ``[unknown]``.
 from __future__ import annotations
 
 import base64
-import gzip
 import re
 import runpy
 import sys
@@ -23,6 +22,8 @@ from pulumi.runtime import rpc
 from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mocks
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
+
+from codex_component.render import unbundle
 
 UNKNOWN: Final = "[unknown]"
 SECRET: Final = "[secret]"  # noqa: S105 (what a secret is shown as)
@@ -206,15 +207,15 @@ def display_value(value: Any) -> Any:
     return value
 
 
-_UNPACK = re.compile(r"^unpack '([^']+)' '([A-Za-z0-9+/=]+)'$", re.MULTILINE)
+_UNPACK = re.compile(r"^unpack '([A-Za-z0-9+/=]+)'$", re.MULTILINE)
 
 
 def unpacked_files(body: str) -> dict[str, str]:
     """The files a rendered coder_script body writes into the module directory."""
-    return {
-        path: gzip.decompress(base64.b64decode(data)).decode("utf-8")
-        for path, data in _UNPACK.findall(body)
-    }
+    files: dict[str, str] = {}
+    for packed in _UNPACK.findall(body):
+        files.update(unbundle(packed))
+    return files
 
 
 def decoded_args(args_file: str) -> dict[str, str]:

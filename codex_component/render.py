@@ -76,12 +76,43 @@ def encode_args(values: Mapping[str, str]) -> bytes:
     return "".join(lines).encode("ascii")
 
 
+FILE_MARKER = "#@codex-file "
+
+
+def bundle(files: Mapping[str, bytes]) -> str:
+    """One packed stream of files, each introduced by a ``#@codex-file <path>`` line, as
+    bootstrap.sh splits it with awk (which ends every line with a newline)."""
+    parts = []
+    for path, data in files.items():
+        text = data.decode("utf-8")
+        if (text and not text.endswith("\n")) or any(
+            line.startswith(FILE_MARKER) for line in text.splitlines()
+        ):
+            raise ValueError(
+                f"{path} must be empty or end with a newline, with no {FILE_MARKER!r} line"
+            )
+        parts.append(f"{FILE_MARKER}{path}\n{text}")
+    return pack("".join(parts).encode("utf-8"))
+
+
+def unbundle(packed: str) -> dict[str, str]:
+    """The files of a bundle, as bootstrap.sh writes them."""
+    text = gzip.decompress(base64.b64decode(packed)).decode("utf-8")
+    files: dict[str, list[str]] = {}
+    lines: list[str] = []
+    # Split on "\n" only, as awk does (str.splitlines would also split on U+2028 ...).
+    for line in text.split("\n")[:-1]:
+        if line.startswith(FILE_MARKER):
+            lines = files.setdefault(line.removeprefix(FILE_MARKER), [])
+        else:
+            lines.append(line + "\n")
+    return {path: "".join(content) for path, content in files.items()}
+
+
 @cache
-def _script_lines(entry: str) -> tuple[str, ...]:
-    # The scripts are the same for every instance; pack them once per process.
-    return tuple(
-        f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in needed_files(entry).items()
-    )
+def _scripts_bundle(entry: str) -> str:
+    # The scripts are the same for every instance: pack them once per process.
+    return bundle({f"scripts/{name}": data for name, data in needed_files(entry).items()})
 
 
 def render_body(
@@ -98,10 +129,10 @@ def render_body(
         raise ValueError(f"module directory name {module_dir_name!r} must match [A-Za-z0-9._-]+")
     args_file = entry.removesuffix(".sh") + ".args"
     payload = [
-        f"unpack 'scripts/{name}' '{pack(data)}'" for name, data in needed_files(entry).items()
+        f"unpack '{_scripts_bundle(entry)}'",
+        f"unpack '{bundle({args_file: encode_args(args)})}'",
+        f"CODEX_ENTRY='{entry}'",
     ]
-    payload.append(f"unpack '{args_file}' '{pack(encode_args(args))}'")
-    payload.append(f"CODEX_ENTRY='{entry}'")
     template = bootstrap_template()
     for marker in (_MODULE_DIR_LINE, _PAYLOAD_LINE):
         if template.count(marker) != 1:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from codex_component.preview import decoded_args, unpacked_files
-from codex_component.render import encode_args, needed_files, render_body
+from codex_component.render import bundle, encode_args, needed_files, render_body, unbundle
 
 arg_names = st.from_regex(r"ARG_[A-Z][A-Z0-9_]{0,20}", fullmatch=True)
 
@@ -18,6 +18,25 @@ arg_names = st.from_regex(r"ARG_[A-Z][A-Z0-9_]{0,20}", fullmatch=True)
 @given(st.dictionaries(arg_names, st.text(), max_size=8))
 def test_args_file_round_trips_any_text(values: dict[str, str]) -> None:
     assert decoded_args(encode_args(values).decode("ascii")) == values
+
+
+file_text = (
+    st.text()
+    .map(lambda t: t.replace("#@codex-file ", "#@codex_file "))
+    .map(lambda t: t if not t or t.endswith("\n") else t + "\n")
+)
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z]{1,8}(/[a-z]{1,8})?", fullmatch=True), file_text))
+def test_bundles_round_trip_any_text(files: dict[str, str]) -> None:
+    packed = bundle({path: text.encode() for path, text in files.items()})
+    assert unbundle(packed) == files
+
+
+@pytest.mark.parametrize("text", ["no newline at the end", "x\n#@codex-file evil\n"])
+def test_bundle_refuses_what_awk_could_not_split_back(text: str) -> None:
+    with pytest.raises(ValueError, match="must be empty or end with a newline"):
+        bundle({"f": text.encode()})
 
 
 @pytest.mark.parametrize("name", ["arg_lower", "ARG_", "X_ARG", "ARG_A;rm", "ARG_A=B"])

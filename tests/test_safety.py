@@ -11,8 +11,6 @@ Values always go through the component: script bodies are rendered under Pulumi'
 
 from __future__ import annotations
 
-import base64
-import gzip
 import json
 import os
 import re
@@ -33,6 +31,7 @@ from hypothesis import strategies as st
 
 from codex_component import Codex, CodexArgs, CodexArgsError
 from codex_component.args import RESERVED_PORTS
+from codex_component.preview import decoded_args, unpacked_files
 from codex_component.workspace_args import codex_home_name, module_dir_name, task_prompt
 from tests.pulumi_harness import OWNER, CoderMocks, is_secret, plain, run
 from tests.rendering import AGENT_ID, render_scripts
@@ -185,19 +184,13 @@ def register(**codex_args: Any) -> CoderMocks:
     return mocks
 
 
-_UNPACK = re.compile(r"^unpack '([^']+)' '([A-Za-z0-9+/=]+)'$", re.M)
-
-
 def unpacked(body: str) -> dict[str, str]:
     """Every file a body carries, decoded; the values of an arguments file decoded too."""
-    files = {}
-    for name, payload in _UNPACK.findall(body):
-        data = gzip.decompress(base64.b64decode(payload)).decode("utf-8")
+    files = unpacked_files(body)
+    for name, data in list(files.items()):
         if name.endswith(".args"):
-            for line in data.splitlines():
-                arg, _, encoded = line.partition("=")
-                files[f"{name}:{arg}"] = base64.b64decode(encoded).decode("utf-8")
-        files[name] = data
+            for arg, value in decoded_args(data).items():
+                files[f"{name}:{arg}"] = value
     return files
 
 

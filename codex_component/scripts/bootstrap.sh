@@ -1,20 +1,36 @@
 #!/bin/sh
 # Body of a codex_component coder_script. The Coder agent may run it with the user's login
-# shell, so it is plain POSIX sh. It only unpacks the module's files (gzip + base64: the
-# alphabet needs no quoting and keeps the body small) and hands over to a bash script.
-# codex_component/render.py replaces the two marked lines; nothing else is generated.
+# shell, so it is plain POSIX sh. It only unpacks the module's files and hands over to a
+# bash script. Each bundle is base64 (an alphabet that needs no quoting) of one gzip stream
+# in which every file starts with a line "#@codex-file <path>"; render.py fills in the two
+# marked lines and nothing else.
 set -eu
 umask 077
 
 CODEX_MODULE_DIR="$HOME/.codex-module" # @MODULE_DIR@
 export CODEX_MODULE_DIR
 
+# unpack BUNDLE: each step is checked on its own (POSIX sh has no pipefail), and a file is
+# renamed into place only once the whole bundle has been split.
 unpack() {
-  mkdir -p "$(dirname "$CODEX_MODULE_DIR/$1")"
-  printf '%s' "$2" | base64 -d | gzip -dc >"$CODEX_MODULE_DIR/$1.tmp"
-  mv -f "$CODEX_MODULE_DIR/$1.tmp" "$CODEX_MODULE_DIR/$1"
+  bundle="$CODEX_MODULE_DIR/.bundle.$$"
+  printf '%s' "$1" | base64 -d >"$bundle.gz"
+  gzip -dc "$bundle.gz" >"$bundle"
+  awk -v dir="$CODEX_MODULE_DIR" '
+    /^#@codex-file / {
+      if (out != "") close(out)
+      name = substr($0, 14); out = dir "/" name ".tmp"; print name >(dir "/.bundle-names")
+      printf "" >out
+      next
+    }
+    { print >out }
+  ' "$bundle"
+  while IFS= read -r name; do
+    mv -f "$CODEX_MODULE_DIR/$name.tmp" "$CODEX_MODULE_DIR/$name"
+  done <"$CODEX_MODULE_DIR/.bundle-names"
+  rm -f "$bundle" "$bundle.gz" "$CODEX_MODULE_DIR/.bundle-names"
 }
 
-mkdir -p "$CODEX_MODULE_DIR"
+mkdir -p "$CODEX_MODULE_DIR/scripts"
 # @PAYLOAD@
 exec bash "$CODEX_MODULE_DIR/scripts/$CODEX_ENTRY"

@@ -3,7 +3,10 @@
 # functions only.
 
 AGENTAPI_READY_ANSWERS=3
-AGENTAPI_POLL_INTERVAL=0.1
+# Poll often while waiting for the first answer; confirm it quickly once it came: the
+# confirmations only guard against a server that answers once and then dies.
+AGENTAPI_POLL_INTERVAL=0.05
+AGENTAPI_CONFIRM_INTERVAL=0.02
 
 # wait_for_agentapi PORT PID LOG_FILE SECONDS: return once /status answered 2xx three
 # times in a row; fail at once when AgentAPI exits, or after SECONDS.
@@ -23,10 +26,11 @@ wait_for_agentapi() {
         log "AgentAPI is ready on $url"
         return 0
       fi
+      sleep "$AGENTAPI_CONFIRM_INTERVAL"
     else
       good=0
+      sleep "$AGENTAPI_POLL_INTERVAL"
     fi
-    sleep "$AGENTAPI_POLL_INTERVAL"
   done
   die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (pid $pid is running); see $log_file, and check that nothing else answers on port $port"
 }

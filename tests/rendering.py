@@ -18,9 +18,9 @@ AGENT_ID = "agent-1"
 GET_TASK = "coder:index/getTask:getTask"
 
 
-def render_scripts(*, task_id: str = "", **codex_args: Any) -> dict[str, str]:
-    """``{"start.sh": body, "shutdown.sh": body}`` for ``CodexArgs(**codex_args)``, with
-    ``task_id`` as the id of the workspace's Coder task ("" = no task)."""
+def register(*, task_id: str = "", **codex_args: Any) -> CoderMocks:
+    """Build ``Codex(CodexArgs(agent_id=AGENT_ID, **codex_args))`` under fresh mocks, in a
+    workspace whose Coder task has ``task_id`` ("" = no task); what it registered."""
     mocks = CoderMocks()
     mocks.data[GET_TASK] = {**TASK, "id": task_id}
     pulumi.runtime.settings.reset_options(project="project", stack="stack", preview=False)
@@ -29,6 +29,12 @@ def render_scripts(*, task_id: str = "", **codex_args: Any) -> dict[str, str]:
         run(lambda: Codex("codex", CodexArgs(agent_id=AGENT_ID, **codex_args)))
     finally:
         pulumi.runtime.settings.reset_options()
+    return mocks
+
+
+def render_scripts(*, task_id: str = "", **codex_args: Any) -> dict[str, str]:
+    """``{"start.sh": body, "shutdown.sh": body}`` as the component renders them."""
+    mocks = register(task_id=task_id, **codex_args)
     return {
         "start.sh": plain(mocks.named("codex-start").inputs["script"]),
         "shutdown.sh": plain(mocks.named("codex-shutdown").inputs["script"]),

@@ -49,6 +49,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def ok(result: Result) -> None:
+    """The script succeeded; otherwise fail with its output."""
+    assert result.returncode == 0, result.output
+
+
 @dataclass(frozen=True)
 class Result:
     returncode: int

@@ -20,22 +20,20 @@ import stat
 import tempfile
 import tomllib
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pulumi
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from codex_component import Codex, CodexArgs, CodexArgsError
+from codex_component import CodexArgs, CodexArgsError
 from codex_component.args import RESERVED_PORTS
 from codex_component.preview import decoded_args, unpacked_files
 from codex_component.workspace_args import codex_home_name, module_dir_name, task_prompt
-from tests.pulumi_harness import OWNER, CoderMocks, is_secret, plain, run
-from tests.rendering import AGENT_ID, render_scripts
-from tests.scriptenv import Result, ScriptEnv, free_port
+from tests.pulumi_harness import OWNER, is_secret, plain
+from tests.rendering import register, render_scripts
+from tests.scriptenv import Result, ScriptEnv, free_port, ok
 
 SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "codex_component" / "scripts"
 MARKER_NAME = "pwned"
@@ -96,16 +94,6 @@ def with_marker(value: str, marker: Path) -> str:
 
 def markers_under(root: Path) -> list[Path]:
     return sorted(root.rglob(MARKER_NAME))
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[ScriptEnv]:
-    with ScriptEnv(tmp_path) as env:
-        yield env
-
-
-def ok(result: Result) -> None:
-    assert result.returncode == 0, result.output
 
 
 def status_ok(port: int) -> bool:
@@ -170,18 +158,6 @@ def toml_basic(value: str) -> str:
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
-
-
-def register(**codex_args: Any) -> CoderMocks:
-    """Build ``Codex`` under fresh mocks; what it registered."""
-    mocks = CoderMocks()
-    pulumi.runtime.settings.reset_options(project="project", stack="stack", preview=False)
-    pulumi.runtime.set_mocks(mocks, project="project", stack="stack", preview=False)
-    try:
-        run(lambda: Codex("codex", CodexArgs(agent_id=AGENT_ID, **codex_args)))
-    finally:
-        pulumi.runtime.settings.reset_options()
-    return mocks
 
 
 def unpacked(body: str) -> dict[str, str]:
@@ -421,7 +397,7 @@ def test_secrets_appear_nowhere_but_auth_json(ws: ScriptEnv, aibridge: bool) -> 
         args["openai_api_key"] = OPENAI_KEY
         env = {"OPENAI_API_KEY": OPENAI_KEY}
 
-    mocks = register(**args)
+    mocks = register(task_id="task-42", **args)
     for resource in mocks.resources:
         for name, value in resource.inputs.items():
             if resource.type == "coder:index/env:Env" and name == "value":

@@ -6,27 +6,15 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.scriptenv import AGENT_TOKEN, ScriptEnv, free_port
+from tests.scriptenv import AGENT_TOKEN, ScriptEnv, free_port, ok
 
 TASK_ID = "task-42"
 LIMIT = 64 * 1024
 MARKER = "[... earlier output truncated ...]\n"
 SNAPSHOT_PATH = f"/api/v2/workspaceagents/me/tasks/{TASK_ID}/log-snapshot?format=agentapi"
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[ScriptEnv]:
-    with ScriptEnv(tmp_path) as env:
-        yield env
-
-
-def ok(result: object) -> None:
-    assert getattr(result, "returncode", None) == 0, getattr(result, "output", result)
 
 
 def messages_file(ws: ScriptEnv, contents: list[str]) -> dict[str, str]:

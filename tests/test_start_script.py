@@ -15,7 +15,6 @@ import subprocess
 import time
 import tomllib
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,20 +30,11 @@ from tests.scriptenv import (
     STANDIN_CODEX_LATEST,
     ScriptEnv,
     free_port,
+    ok,
 )
 
 STATE_VARS = ("AGENTAPI_STATE_FILE", "AGENTAPI_SAVE_STATE", "AGENTAPI_LOAD_STATE")
 NASTY = 'it\'s "quoted" $(touch {marker}) `touch {marker}` \\ back\\slash\n\tünïcödé ✓ -x\n\n'
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[ScriptEnv]:
-    with ScriptEnv(tmp_path) as env:
-        yield env
-
-
-def ok(result: object) -> None:
-    assert getattr(result, "returncode", None) == 0, getattr(result, "output", result)
 
 
 def status_ok(port: int) -> bool:

@@ -188,8 +188,46 @@ def test_nvm_provides_npm_when_neither_node_nor_npm_exists(tmp_path: Path) -> No
             "}\n"
         )
         ok(ws.start())
-        assert (nvm / "calls").read_text() == "install --lts\n"
+        assert (nvm / "calls").read_text().splitlines().count("install --lts") == 1
         assert len(ws.records("npm", "call")) == 1
+        assert status_ok(ws.port)
+
+
+def test_restart_finds_the_node_nvm_installed_and_installs_nothing(tmp_path: Path) -> None:
+    """The agent's PATH never has nvm's node: a restart must select it (offline) instead of
+    running nvm and npm again."""
+    with ScriptEnv(tmp_path, provide=("curl", "coder"), hide=("npm", "node", "nodejs")) as ws:
+        nvm = ws.home / ".nvm"
+        nvm.mkdir()
+        # A stand-in nvm whose install and use put node and npm on PATH.
+        (nvm / "nvm.sh").write_text(
+            "nvm() {\n"
+            '  printf "%s\\n" "$*" >>"$NVM_DIR/calls"\n'
+            '  bin="$NVM_DIR/versions/node/bin"\n'
+            '  if [ "$1" = install ]; then\n'
+            '    mkdir -p "$bin"\n'
+            '    ln -sf "$STANDIN_DIR/npm" "$bin/npm"\n'
+            '    printf "#!/bin/sh\\necho v22.0.0\\n" >"$bin/node"; chmod +x "$bin/node"\n'
+            "  fi\n"
+            '  [ -x "$bin/node" ] && PATH="$bin:$PATH"\n'
+            "}\n"
+        )
+        ok(ws.start(codex_version="0.58.0"))
+        # Like npm's real launcher, the installed codex needs node on PATH.
+        launcher = ws.home / ".npm-global" / "bin" / "codex"
+        real = launcher.with_name("codex-real")
+        launcher.rename(real)
+        launcher.write_text(
+            f'#!/bin/sh\ncommand -v node >/dev/null || exit 127\nexec "{real}" "$@"\n'
+        )
+        launcher.chmod(0o755)
+        ws.shutdown()
+        ok(ws.start(codex_version="0.58.0"))
+        calls = (nvm / "calls").read_text().splitlines()
+        assert calls.count("install --lts") == 1
+        assert calls[-1] == "use --silent default"
+        installs = [r for r in ws.records("npm", "call") if "install" in r["argv"]]
+        assert len(installs) == 1
         assert status_ok(ws.port)
 
 

@@ -46,6 +46,24 @@ ensure_npm() {
   command -v npm >/dev/null 2>&1 || die_with_log "$log_file" "npm is still missing after installing Node.js with nvm"
 }
 
+# A Node.js that nvm installed on an earlier start is not on the agent's PATH: select it
+# (offline: `nvm use` only picks an installed version) so that an installed codex runs,
+# its version can be checked, and nothing is installed again.
+use_nvm_node() {
+  command -v node >/dev/null 2>&1 && return 0
+  local nvm_dir="${NVM_DIR:-$HOME/.nvm}"
+  [[ -s $nvm_dir/nvm.sh ]] || return 0
+  export NVM_DIR="$nvm_dir"
+  # nvm.sh is not written for set -eu.
+  set +eu
+  # shellcheck source=/dev/null
+  source "$NVM_DIR/nvm.sh" >/dev/null 2>&1
+  nvm use --silent default >/dev/null 2>&1 || nvm use --silent --lts >/dev/null 2>&1
+  set -eu
+  command -v node >/dev/null 2>&1 && log "Using Node.js from nvm: $(command -v node)"
+  return 0
+}
+
 # ~/.npm-global/bin on PATH now, and for the user's shells (one line in ~/.bashrc).
 setup_npm_global_path() {
   mkdir -p "$NPM_GLOBAL_DIR/bin"
@@ -64,6 +82,7 @@ install_codex() {
     return 0
   fi
   setup_npm_global_path
+  use_nvm_node
   if [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$ ]]; then
     installed=$(installed_codex_version)
     if [[ $installed == "$version" ]]; then

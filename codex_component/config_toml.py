@@ -8,6 +8,7 @@ workspace itself: the agent's URL and token, appended to the last table,
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import TYPE_CHECKING, Any, Final
 
@@ -33,12 +34,16 @@ _TOML_ESCAPES_MORE: Final = {"\f": "\\f", "\r": "\\r"}
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """Parse TOML; the error says why and shows the start of the text received."""
+    """Parse TOML; the error says why and where, with the offending line. Only that line is
+    shown: the rest of the text may hold a token meant for an MCP server."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        shown = repr(text) if len(text) <= 200 else repr(text[:200]) + "..."
-        raise ValueError(f"is not valid TOML ({exc}); got {shown}") from None
+        where = re.search(r"at line (\d+)", str(exc))
+        lines = text.splitlines()
+        line = int(where.group(1)) if where else 0
+        shown = f"; line {line} is {lines[line - 1]!r}" if 0 < line <= len(lines) else ""
+        raise ValueError(f"is not valid TOML ({exc}){shown}") from None
 
 
 def toml_string(value: str) -> str:

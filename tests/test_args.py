@@ -165,6 +165,13 @@ def test_additional_mcp_servers_must_be_toml() -> None:
     assert "not valid TOML" in message
 
 
+def test_toml_errors_show_the_bad_line_and_not_the_rest() -> None:
+    text = '[mcp_servers.GitHub]\nenv = { TOKEN = "ghp-secret-123" }\nthis is not toml\n'
+    message = error_of(additional_mcp_servers=text)
+    assert "line 3 is 'this is not toml'" in message
+    assert "ghp-secret-123" not in message
+
+
 def test_additional_mcp_servers_may_only_hold_server_tables() -> None:
     message = error_of(additional_mcp_servers='model = "o3"\n[mcp_servers.X]\ncommand = "x"\n')
     assert "additional_mcp_servers" in message

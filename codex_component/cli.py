@@ -69,7 +69,9 @@ def _tree_rows(resources: list[Registration]) -> list[tuple[int, Registration]]:
     rows: list[tuple[int, Registration]] = []
 
     def walk(parent: str, depth: int) -> None:
-        for child in by_parent.get(parent, []):
+        children = by_parent.get(parent, [])
+        # A component registers its children asynchronously: sort them for a stable view.
+        for child in sorted(children, key=lambda r: r.name) if parent else children:
             rows.append((depth, child))
             walk(child.urn, depth + 1)
 

@@ -69,9 +69,8 @@ def _tree_rows(resources: list[Registration]) -> list[tuple[int, Registration]]:
     rows: list[tuple[int, Registration]] = []
 
     def walk(parent: str, depth: int) -> None:
-        children = by_parent.get(parent, [])
-        # A component registers its children asynchronously: sort them for a stable view.
-        for child in sorted(children, key=lambda r: r.name) if parent else children:
+        # Registrations arrive asynchronously: sort siblings for a stable view.
+        for child in sorted(by_parent.get(parent, []), key=lambda r: r.name):
             rows.append((depth, child))
             walk(child.urn, depth + 1)
 

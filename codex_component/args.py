@@ -31,6 +31,7 @@ DEFAULT_SYSTEM_PROMPT: Final = (
 )
 # AgentAPI reads AGENTAPI_CHAT_BASE_PATH from v0.3.3 on; path-based apps need it.
 MIN_AGENTAPI_FOR_PATH_APPS: Final = (0, 3, 3)
+DEFAULT_AGENTAPI_PORT: Final = 3284
 SECRET_FIELDS: Final = frozenset({"openai_api_key"})
 KEY_WITH_AIBRIDGE: Final = (
     "openai_api_key must be empty when enable_aibridge is true: AI Bridge authenticates "
@@ -135,7 +136,7 @@ class CodexArgs(BaseModel):
     enable_state_persistence: bool = Field(
         True, description="AgentAPI saves and restores its conversation state."
     )
-    agentapi_port: int = Field(3284, description="Port AgentAPI listens on.")
+    agentapi_port: int = Field(DEFAULT_AGENTAPI_PORT, description="Port AgentAPI listens on.")
     codex_system_prompt: str = Field(
         DEFAULT_SYSTEM_PROMPT, description="Written to ~/.codex/AGENTS.md; empty writes nothing."
     )

@@ -18,14 +18,13 @@ from codex_component.preview import (
     PreviewError,
     PreviewResult,
     Registration,
-    decoded_args,
     display_value,
     load_project,
     load_stack_config,
     parse_assignments,
     run_program,
-    unpacked_files,
 )
+from codex_component.render import decoded_args, unpacked_files
 
 SCRIPT_TYPE: Final = "coder:index/script:Script"
 SECRET_SAMPLES: Final = frozenset({"sessionToken"})

@@ -7,8 +7,6 @@ resources are not known before deployment, so they show as ``[unknown]``.
 
 from __future__ import annotations
 
-import base64
-import re
 import runpy
 import sys
 from collections.abc import Mapping
@@ -22,8 +20,6 @@ from pulumi.runtime import rpc
 from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mocks
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
-
-from codex_component.render import unbundle
 
 UNKNOWN: Final = "[unknown]"
 SECRET: Final = "[secret]"  # noqa: S105 (what a secret is shown as)
@@ -205,22 +201,3 @@ def display_value(value: Any) -> Any:
     if isinstance(value, list):
         return [display_value(item) for item in value]
     return value
-
-
-_UNPACK = re.compile(r"^unpack '([A-Za-z0-9+/=]+)'$", re.MULTILINE)
-
-
-def unpacked_files(body: str) -> dict[str, str]:
-    """The files a rendered coder_script body writes into the module directory."""
-    files: dict[str, str] = {}
-    for packed in _UNPACK.findall(body):
-        files.update(unbundle(packed))
-    return files
-
-
-def decoded_args(args_file: str) -> dict[str, str]:
-    values = {}
-    for line in args_file.splitlines():
-        name, _, encoded = line.partition("=")
-        values[name] = base64.b64decode(encoded).decode("utf-8")
-    return values

@@ -140,3 +140,23 @@ def render_body(
     return template.replace(
         _MODULE_DIR_LINE, f'CODEX_MODULE_DIR="$HOME/{module_dir_name}"'
     ).replace(_PAYLOAD_LINE, "\n".join(payload))
+
+
+_UNPACK = re.compile(r"^unpack '([A-Za-z0-9+/=]+)'$", re.MULTILINE)
+
+
+def unpacked_files(body: str) -> dict[str, str]:
+    """The files a rendered coder_script body writes into the module directory."""
+    files: dict[str, str] = {}
+    for packed in _UNPACK.findall(body):
+        files.update(unbundle(packed))
+    return files
+
+
+def decoded_args(args_file: str) -> dict[str, str]:
+    """The values of an ``*.args`` file, as ``load_args`` in lib.sh reads them."""
+    values = {}
+    for line in args_file.splitlines():
+        name, _, encoded = line.partition("=")
+        values[name] = base64.b64decode(encoded).decode("utf-8")
+    return values

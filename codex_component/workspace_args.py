@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from codex_component.args import CodexArgs
+from codex_component.args import DEFAULT_AGENTAPI_PORT, CodexArgs
 from codex_component.config_toml import APP_SLUG, compose_module_config
 from codex_component.render import DEFAULT_MODULE_DIR_NAME
 
-DEFAULT_PORT: Final = 3284
 DEFAULT_CODEX_HOME_NAME: Final = ".codex"
 TASK_LEAD_IN: Final = "Your task:"
 REPORT_INSTRUCTIONS: Final = (
@@ -35,14 +34,22 @@ def module_dir_name(port: int) -> str:
     port (two AgentAPIs in one workspace need different ports anyway): the default port
     keeps the spec's ``~/.codex-module``; any other port gets ``~/.codex-module-<port>``,
     so that two instances never overwrite each other's scripts, logs or state."""
-    return DEFAULT_MODULE_DIR_NAME if port == DEFAULT_PORT else f"{DEFAULT_MODULE_DIR_NAME}-{port}"
+    return (
+        DEFAULT_MODULE_DIR_NAME
+        if port == DEFAULT_AGENTAPI_PORT
+        else f"{DEFAULT_MODULE_DIR_NAME}-{port}"
+    )
 
 
 def codex_home_name(port: int) -> str:
     """The instance's Codex home (``CODEX_HOME``) under HOME: ``~/.codex`` for the default
     port, ``~/.codex-<port>`` otherwise (each instance owns its config.toml, AGENTS.md,
     auth.json and sessions; one shared config.toml cannot hold two [mcp_servers.Coder])."""
-    return DEFAULT_CODEX_HOME_NAME if port == DEFAULT_PORT else f"{DEFAULT_CODEX_HOME_NAME}-{port}"
+    return (
+        DEFAULT_CODEX_HOME_NAME
+        if port == DEFAULT_AGENTAPI_PORT
+        else f"{DEFAULT_CODEX_HOME_NAME}-{port}"
+    )
 
 
 def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:

@@ -8,7 +8,7 @@ import pulumi
 import pytest
 
 from codex_component import Codex, CodexArgs, CodexArgsError
-from codex_component.preview import decoded_args, unpacked_files
+from codex_component.render import decoded_args, unpacked_files
 from tests.pulumi_harness import OWNER, TASK, WORKSPACE, CoderMocks, is_secret, plain, resolve, run
 
 SCRIPT = "coder:index/script:Script"

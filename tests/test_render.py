@@ -9,8 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from codex_component.preview import decoded_args, unpacked_files
-from codex_component.render import bundle, encode_args, needed_files, render_body, unbundle
+from codex_component.render import (
+    bundle,
+    decoded_args,
+    encode_args,
+    needed_files,
+    render_body,
+    unbundle,
+    unpacked_files,
+)
 
 arg_names = st.from_regex(r"ARG_[A-Z][A-Z0-9_]{0,20}", fullmatch=True)
 

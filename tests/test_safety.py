@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from codex_component import CodexArgs, CodexArgsError
 from codex_component.args import RESERVED_PORTS
-from codex_component.preview import decoded_args, unpacked_files
+from codex_component.render import decoded_args, unpacked_files
 from codex_component.workspace_args import codex_home_name, module_dir_name, task_prompt
 from tests.pulumi_harness import OWNER, is_secret, plain
 from tests.rendering import register, render_scripts

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from codex_component.codex_rules import refused_base_settings, refused_server_settings
 from codex_component.config_toml import CODER_SERVER_NAME, check_module_config, parse_toml
 
 REASONING_EFFORTS: Final = ("none", "minimal", "low", "medium", "high", "xhigh")
@@ -124,7 +125,9 @@ class CodexArgs(BaseModel):
     openai_api_key: InputStr = Field("", description="OpenAI API key; always a secret.")
     install_agentapi: bool = Field(True, description="Download the AgentAPI release binary.")
     agentapi_version: str = Field("v0.12.1", description="AgentAPI release tag, or latest.")
-    codex_model: str = Field("gpt-5.3-codex", description="Model passed to Codex.")
+    codex_model: str = Field(
+        "", description="Model passed to Codex; empty: the installed Codex's own default."
+    )
     pre_install_script: str | None = Field(None, description="Shell script run before install.")
     post_install_script: str | None = Field(None, description="Shell script run after install.")
     ai_prompt: InputStr = Field("", description="Initial task prompt (from Coder Tasks).")
@@ -251,17 +254,15 @@ class CodexArgs(BaseModel):
     def _check_base_config(cls, value: str) -> str:
         if value.strip():
             parsed = parse_toml(value)
-            legacy = sorted({"profile", "profiles"} & set(parsed))
-            if legacy:
-                raise ValueError(
-                    f"must not use {' or '.join(legacy)}: Codex 0.134 and later refuse to load a "
-                    "config with the legacy profile key or [profiles] tables; set "
-                    "model_provider, model and model_reasoning_effort at the top level instead"
-                )
             if "mcp_servers" in parsed:
                 raise ValueError(
                     "must not define mcp_servers (put extra servers in additional_mcp_servers; "
                     f"the Coder server is added for you); got tables {sorted(parsed)}"
+                )
+            refused = refused_base_settings(parsed)
+            if refused:
+                raise ValueError(
+                    "holds settings current Codex refuses to load: " + "; ".join(refused)
                 )
         return value
 
@@ -285,6 +286,9 @@ class CodexArgs(BaseModel):
             raise ValueError(
                 f"may only hold [mcp_servers.NAME] tables; got non-table entries {not_tables}"
             )
+        refused = refused_server_settings(servers)
+        if refused:
+            raise ValueError("holds settings current Codex refuses to load: " + "; ".join(refused))
         if CODER_SERVER_NAME in servers:
             raise ValueError(
                 "must not define mcp_servers.Coder: the component configures that server "

@@ -20,12 +20,12 @@ from codex_component.args import (
     coerce_args,
     is_known_empty,
 )
-from codex_component.config_toml import APP_SLUG
+from codex_component.config_toml import DEFAULT_STATUS_SLUG, ignored_settings
 from codex_component.render import render_body
 from codex_component.workspace_args import module_dir_name, shutdown_args, start_args
 
 TYPE_TOKEN: Final = "codex-component:index:Codex"  # noqa: S105 (a type token)
-CLI_APP_SLUG: Final = f"{APP_SLUG}-cli"
+CLI_APP_SLUG: Final = f"{DEFAULT_STATUS_SLUG}-cli"
 HEALTHCHECK_INTERVAL: Final = 3
 HEALTHCHECK_THRESHOLD: Final = 20
 
@@ -63,6 +63,13 @@ class Codex(pulumi.ComponentResource):
         self.args = coerce_args(args)
         super().__init__(TYPE_TOKEN, name, None, opts)
         a = self.args
+        ignored = ignored_settings(a)
+        if ignored:
+            pulumi.log.warn(
+                "Codex ignores these settings, so the component leaves them out of the config "
+                f"it writes: {', '.join(ignored)}",
+                resource=self,
+            )
         child = pulumi.ResourceOptions(parent=self)
         invoke_opts = pulumi.InvokeOutputOptions(parent=self)
 
@@ -153,7 +160,7 @@ class Codex(pulumi.ComponentResource):
         web_app = coder.App(
             f"{name}-web",
             agent_id=a.agent_id,
-            slug=APP_SLUG,
+            slug=DEFAULT_STATUS_SLUG,
             display_name=a.web_app_display_name,
             url=f"http://localhost:{port}/",
             icon=a.icon,

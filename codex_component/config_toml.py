@@ -1,36 +1,60 @@
-"""Compose the module's part of ``~/.codex/config.toml``.
+"""Compose the module's Codex settings (SPEC 6.4 and 11).
 
-The text is built here, in Python, so that it can be checked with ``tomllib`` at preview
-time instead of failing inside a workspace. The start script adds only what exists on the
-workspace itself: the agent's URL and token, appended to the last table,
-``[mcp_servers.Coder.env]`` (see ``scripts/configure_codex.sh``).
+The settings are built here, in Python, as one structured document, so that they can be
+checked at preview time instead of failing inside a workspace. Where they go depends on the
+Codex version installed in the workspace, which only the start script knows, so this module
+renders every form the start script may need (see ``scripts/configure_codex.sh``):
+
+- Codex 0.131 and newer: a profile file of the module's own, ``<CODEX_HOME>/<PROFILE_NAME>
+  .config.toml``, selected on Codex's command line; the user's ``config.toml`` is never
+  written;
+- older Codex: the tables in a marked block of ``config.toml`` and the top-level keys as
+  ``-c key=value`` options (a block at the end of the file cannot hold top-level keys).
+
+Every form ends with the ``[notice.model_migrations]`` table, to which the start script adds
+the acknowledgement for the model that will run, taken from the installed Codex's catalog.
+The agent's URL and token never enter a file: the Coder MCP server takes them from Codex's
+environment (``env_vars``; forwarded by Codex 0.58 and 0.169 alike, measured).
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
+
+import tomli_w
 
 if TYPE_CHECKING:
     from codex_component.args import CodexArgs
 
-# The model Codex would otherwise offer to migrate to; mapping the configured model to it
-# tells Codex that the notice was seen, so no prompt blocks an unattended session.
-LATEST_CODEX_MODEL: Final = "gpt-5.3-codex"
-APP_SLUG: Final = "codex"
+PROFILE_NAME: Final = "codex-component"
+DEFAULT_STATUS_SLUG: Final = "codex"
 CODER_SERVER_NAME: Final = "Coder"
 AIBRIDGE_PROVIDER: Final = "aibridge"
 AIBRIDGE_ENV_KEY: Final = "CODER_AIBRIDGE_SESSION_TOKEN"
-CODER_SERVER_DESCRIPTION: Final = (
-    "Report ALL tasks and statuses (in progress, done, failed) you are working on."
-)
-# Stand-ins used only to check the composed text before the real values are known.
+AGENT_ENV_VARS: Final = ("CODER_AGENT_URL", "CODER_AGENT_TOKEN")
+MIGRATIONS_HEADER: Final = "[notice.model_migrations]"
+# Used only to check the composed text before the real value is known.
 SAMPLE_ACCESS_URL: Final = "https://coder.example.com"
-RUNTIME_KEYS: Final = ("CODER_AGENT_URL", "CODER_AGENT_TOKEN")
+
+# Keys only newer Codex releases know. The start script drops them (the "compat" form) when
+# the installed Codex's strict check refuses them, and on Codex without a strict check,
+# which ignores unknown keys anyway.
+NEWER_KEYS: Final[tuple[tuple[str, ...], ...]] = (
+    ("check_for_update_on_startup",),
+    ("model_providers", AIBRIDGE_PROVIDER, "supports_websockets"),
+)
+# Keys Codex ignores: 0.169 warns about each at every start (preferred_auth_method, MCP
+# description and type) or loads and never uses them ([profiles.*] tables); 0.58 neither.
+IGNORED_TOP_LEVEL: Final = frozenset({"preferred_auth_method", "profiles"})
+IGNORED_MCP_SERVER_KEYS: Final = frozenset({"description", "type"})
 
 _TOML_ESCAPES: Final = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n"}
 _TOML_ESCAPES_MORE: Final = {"\f": "\\f", "\r": "\\r"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -61,118 +85,186 @@ def toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def default_base_config(codex_model: str, workdir: str) -> str:
-    lines = [
-        'sandbox_mode = "workspace-write"',
-        'approval_policy = "never"',
-        'preferred_auth_method = "apikey"',
-        "",
-        "[sandbox_workspace_write]",
-        "network_access = true",
-        "",
-        f"[projects.{toml_string(workdir)}]",
-        'trust_level = "trusted"',
-    ]
-    if codex_model:
-        lines += ["", "[notice.model_migrations]"]
-        lines.append(f"{toml_string(codex_model)} = {toml_string(LATEST_CODEX_MODEL)}")
-    return "\n".join(lines)
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else toml_string(key)
 
 
-def _aibridge_selection(args: CodexArgs, base: dict[str, Any]) -> list[str]:
-    # Top-level keys must precede every table, so they open the file. A base config that
-    # picks its own provider keeps it; otherwise a key the base sets itself wins.
-    if "model_provider" in base:
-        return []
-    wanted = {
-        "model_provider": AIBRIDGE_PROVIDER,
-        "model": args.codex_model,
-        "model_reasoning_effort": args.model_reasoning_effort,
+def toml_inline(value: Any) -> str:
+    """``value`` as a one-line TOML value (inline tables and arrays), for ``-c key=value``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_inline(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml_key(k)} = {toml_inline(v)}" for k, v in value.items())
+        return "{" + items + "}" if items else "{}"
+    # Dates and times: tomli_w writes them as TOML does.
+    return tomli_w.dumps({"v": value}).split(" = ", 1)[1].strip()
+
+
+def default_base_settings() -> dict[str, Any]:
+    # The original also wrote preferred_auth_method = "apikey", which Codex ignores.
+    return {
+        "sandbox_mode": "workspace-write",
+        "approval_policy": "never",
+        "sandbox_workspace_write": {"network_access": True},
     }
-    return [
-        f"{key} = {toml_string(value)}"
-        for key, value in wanted.items()
-        if value and key not in base
-    ]
 
 
-def _coder_server() -> str:
-    return "\n".join(
-        [
-            f"[mcp_servers.{CODER_SERVER_NAME}]",
-            'command = "coder"',
-            'args = ["exp", "mcp", "server"]',
-            f"description = {toml_string(CODER_SERVER_DESCRIPTION)}",
-            'type = "stdio"',
-        ]
-    )
+def _coder_server(args: CodexArgs, status_slug: str) -> dict[str, Any]:
+    report = args.report_tasks
+    return {
+        "command": "coder",
+        "args": ["exp", "mcp", "server"],
+        # Stdio servers get a filtered environment: only these reach it, from Codex's own.
+        "env_vars": list(AGENT_ENV_VARS),
+        "env": {
+            "CODER_MCP_APP_STATUS_SLUG": status_slug if report else "",
+            "CODER_MCP_AI_AGENTAPI_URL": f"http://localhost:{args.agentapi_port}" if report else "",
+            "CODER_MCP_ALLOWED_TOOLS": "coder_report_task",
+        },
+    }
 
 
-def _coder_server_env(args: CodexArgs) -> str:
-    slug = APP_SLUG if args.report_tasks else ""
-    agentapi_url = f"http://localhost:{args.agentapi_port}" if args.report_tasks else ""
-    return "\n".join(
-        [
-            f"[mcp_servers.{CODER_SERVER_NAME}.env]",
-            f"CODER_MCP_APP_STATUS_SLUG = {toml_string(slug)}",
-            f"CODER_MCP_AI_AGENTAPI_URL = {toml_string(agentapi_url)}",
-            'CODER_MCP_ALLOWED_TOOLS = "coder_report_task"',
-        ]
-    )
+def _aibridge_provider(access_url: str) -> dict[str, Any]:
+    return {
+        "name": "AI Bridge",
+        "base_url": access_url.rstrip("/") + "/api/v2/aibridge/openai/v1",
+        "env_key": AIBRIDGE_ENV_KEY,
+        "wire_api": "responses",
+        # Otherwise Codex tries a websocket five times a turn before it falls back.
+        "supports_websockets": False,
+    }
 
 
-def _aibridge_provider(access_url: str) -> str:
-    base_url = access_url.rstrip("/") + "/api/v2/aibridge/openai/v1"
-    return "\n".join(
-        [
-            f"[model_providers.{AIBRIDGE_PROVIDER}]",
-            'name = "AI Bridge"',
-            f"base_url = {toml_string(base_url)}",
-            f"env_key = {toml_string(AIBRIDGE_ENV_KEY)}",
-            'wire_api = "responses"',
-        ]
-    )
+def _without_ignored_keys(settings: dict[str, Any]) -> dict[str, Any]:
+    for key in IGNORED_TOP_LEVEL:
+        settings.pop(key, None)
+    for server in settings.get("mcp_servers", {}).values():
+        if isinstance(server, dict):
+            for key in IGNORED_MCP_SERVER_KEYS:
+                server.pop(key, None)
+    return settings
 
 
-def compose_module_config(args: CodexArgs, access_url: str) -> str:
-    """The managed block of config.toml, ending with the ``[mcp_servers.Coder.env]`` table
-    to which the start script appends :data:`RUNTIME_KEYS`."""
-    base_text = args.base_config_toml if args.base_config_toml.strip() else ""
-    base = parse_toml(base_text) if base_text else {}
-    parts: list[str] = []
-    if args.enable_aibridge:
-        selection = _aibridge_selection(args, base)
-        if selection:
-            parts.append("\n".join(selection))
-    parts.append(base_text.rstrip("\n") or default_base_config(args.codex_model, args.workdir))
-    parts.append(_coder_server())
+def _base_settings(args: CodexArgs) -> dict[str, Any]:
+    if not args.base_config_toml.strip():
+        return default_base_settings()
+    return parse_toml(args.base_config_toml)
+
+
+def module_settings(args: CodexArgs, access_url: str, status_slug: str) -> dict[str, Any]:
+    """Everything the module's Codex runs with, as one TOML document (a dict), keys in the
+    order they are written; ``notice.model_migrations`` is the last table."""
+    base = _base_settings(args)
+    settings: dict[str, Any] = {}
+    if args.enable_aibridge and "model_provider" not in base:
+        # A base config that picks its own provider keeps it; a key it sets itself wins.
+        wanted = {
+            "model_provider": AIBRIDGE_PROVIDER,
+            "model": args.codex_model,
+            "model_reasoning_effort": args.model_reasoning_effort,
+        }
+        settings.update({k: v for k, v in wanted.items() if v and k not in base})
+    settings.update(copy.deepcopy(base))
+    settings.setdefault("check_for_update_on_startup", False)
+    # Trusting the workdir keeps the TUI from stopping at "Trust this folder?"; a trust
+    # level the base sets for it is the user's choice.
+    projects = settings.setdefault("projects", {})
+    projects.setdefault(args.workdir, {}).setdefault("trust_level", "trusted")
+    servers: dict[str, Any] = {CODER_SERVER_NAME: _coder_server(args, status_slug)}
     if args.additional_mcp_servers.strip():
-        parts.append(args.additional_mcp_servers.rstrip("\n"))
+        servers.update(parse_toml(args.additional_mcp_servers).get("mcp_servers", {}))
+    settings["mcp_servers"] = servers
     if args.enable_aibridge:
-        parts.append(_aibridge_provider(access_url))
-    parts.append(_coder_server_env(args))
-    return "\n\n".join(parts) + "\n"
+        providers = settings.setdefault("model_providers", {})
+        providers[AIBRIDGE_PROVIDER] = _aibridge_provider(access_url)
+    notice = settings.pop("notice", {})
+    migrations = notice.pop("model_migrations", {})
+    notice["model_migrations"] = migrations
+    settings["notice"] = notice
+    return _without_ignored_keys(settings)
 
 
-def with_runtime_keys(module_config: str, agent_url: str, agent_token: str) -> str:
-    """What the start script writes: the block plus the agent's URL and token."""
-    return (
-        module_config
-        + f"CODER_AGENT_URL = {toml_string(agent_url)}\n"
-        + f"CODER_AGENT_TOKEN = {toml_string(agent_token)}\n"
+def _without(settings: dict[str, Any], paths: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
+    out = copy.deepcopy(settings)
+    for path in paths:
+        table: Any = out
+        for key in path[:-1]:
+            table = table.get(key) if isinstance(table, dict) else None
+        if isinstance(table, dict):
+            table.pop(path[-1], None)
+    return out
+
+
+@dataclass(frozen=True)
+class ModuleConfig:
+    """The forms of the module's settings that the start script chooses from."""
+
+    profile: str
+    """The profile file (Codex 0.131+)."""
+    profile_compat: str
+    """The profile file without :data:`NEWER_KEYS`."""
+    block: str
+    """The tables of the compat form, for the marked block of config.toml (older Codex)."""
+    overrides: str
+    """The top-level keys of the compat form, one ``key=<TOML value>`` per line (for -c)."""
+    model: str
+    """The model that will run when it is known before the workspace starts, else ''."""
+
+
+def compose_module_config(
+    args: CodexArgs, access_url: str, *, status_slug: str = DEFAULT_STATUS_SLUG
+) -> ModuleConfig:
+    settings = module_settings(args, access_url, status_slug)
+    compat = _without(settings, NEWER_KEYS)
+    tables = {k: v for k, v in compat.items() if isinstance(v, dict)}
+    top_level = {k: v for k, v in compat.items() if not isinstance(v, dict)}
+    model = settings.get("model")
+    return ModuleConfig(
+        profile=tomli_w.dumps(settings),
+        profile_compat=tomli_w.dumps(compat),
+        block=tomli_w.dumps(tables),
+        overrides="".join(f"{k}={toml_inline(v)}\n" for k, v in top_level.items()),
+        model=args.codex_model or (model if isinstance(model, str) else ""),
     )
 
 
-def check_module_config(args: CodexArgs) -> dict[str, Any]:
-    """Compose with sample values and parse; raises ValueError naming the culprit."""
-    text = with_runtime_keys(
-        compose_module_config(args, SAMPLE_ACCESS_URL), "https://coder.example.com", "token"
-    )
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(
-            "base_config_toml and additional_mcp_servers, combined with the tables the "
-            f"component writes ([mcp_servers.Coder], [model_providers.aibridge] with AI "
-            f"Bridge), do not form valid TOML: {exc}. Remove the table or key defined twice."
-        ) from None
+def with_migration(text: str, model: str, target: str) -> str:
+    """What the start script writes: ``text`` plus the migration acknowledgement."""
+    return text + f"{toml_string(model)} = {toml_string(target)}\n"
+
+
+def ignored_settings(args: CodexArgs) -> list[str]:
+    """The user's keys that Codex ignores (the module leaves them out of what it writes)."""
+    found = []
+    if args.base_config_toml.strip():
+        base = parse_toml(args.base_config_toml)
+        found += [f"base_config_toml: {key}" for key in sorted(IGNORED_TOP_LEVEL & set(base))]
+    if args.additional_mcp_servers.strip():
+        servers = parse_toml(args.additional_mcp_servers).get("mcp_servers", {})
+        for name, server in servers.items():
+            if isinstance(server, dict):
+                found += [
+                    f"additional_mcp_servers: mcp_servers.{name}.{key}"
+                    for key in sorted(IGNORED_MCP_SERVER_KEYS & set(server))
+                ]
+    return found
+
+
+def check_module_config(args: CodexArgs) -> None:
+    """Compose with sample values and parse every form; raises ValueError naming the culprit."""
+    if args.enable_aibridge and args.base_config_toml.strip():
+        providers = parse_toml(args.base_config_toml).get("model_providers", {})
+        if isinstance(providers, dict) and AIBRIDGE_PROVIDER in providers:
+            raise ValueError(
+                f"base_config_toml must not define [model_providers.{AIBRIDGE_PROVIDER}] when "
+                "enable_aibridge is true: the component configures that provider itself"
+            )
+    config = compose_module_config(args, SAMPLE_ACCESS_URL)
+    for text in (config.profile, config.block):
+        tomllib.loads(with_migration(text, "sample-model", "sample-upgrade"))

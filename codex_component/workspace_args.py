@@ -9,7 +9,11 @@ from __future__ import annotations
 from typing import Final
 
 from codex_component.args import DEFAULT_AGENTAPI_PORT, CodexArgs
-from codex_component.config_toml import APP_SLUG, compose_module_config
+from codex_component.config_toml import (
+    DEFAULT_STATUS_SLUG,
+    PROFILE_NAME,
+    compose_module_config,
+)
 from codex_component.render import DEFAULT_MODULE_DIR_NAME
 
 DEFAULT_CODEX_HOME_NAME: Final = ".codex"
@@ -54,7 +58,7 @@ def codex_home_name(port: int) -> str:
 
 def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:
     """Where Coder serves the web app when it has no subdomain; AgentAPI must know it."""
-    return f"/@{owner}/{workspace}.{agent_id}/apps/{APP_SLUG}/chat"
+    return f"/@{owner}/{workspace}.{agent_id}/apps/{DEFAULT_STATUS_SLUG}/chat"
 
 
 def _flag(value: bool) -> str:
@@ -75,6 +79,7 @@ def start_args(
         if args.subdomain
         else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id)
     )
+    config = compose_module_config(args, access_url)
     return {
         "ARG_WORKDIR": args.workdir,
         "ARG_CODEX_HOME": codex_home_name(args.agentapi_port),
@@ -85,7 +90,12 @@ def start_args(
         "ARG_REPORT_TASKS": _flag(args.report_tasks),
         "ARG_CONTINUE": _flag(args.continue_session),
         "ARG_TASK_PROMPT": task_prompt(ai_prompt, report_tasks=args.report_tasks),
-        "ARG_CODEX_CONFIG": compose_module_config(args, access_url),
+        "ARG_CODEX_PROFILE_NAME": PROFILE_NAME,
+        "ARG_CODEX_PROFILE": config.profile,
+        "ARG_CODEX_PROFILE_COMPAT": config.profile_compat,
+        "ARG_CODEX_BLOCK": config.block,
+        "ARG_CODEX_OVERRIDES": config.overrides,
+        "ARG_CODEX_RUN_MODEL": config.model,
         "ARG_SYSTEM_PROMPT": args.codex_system_prompt,
         "ARG_PRE_INSTALL_SCRIPT": args.pre_install_script or "",
         "ARG_POST_INSTALL_SCRIPT": args.post_install_script or "",

@@ -33,13 +33,12 @@ from tests.standins.coder_api import CoderApi
 
 STANDIN_DIR = Path(__file__).resolve().parent / "standins"
 AGENT_TOKEN = "agent-token-1234"
-DEFAULT_MODEL = "gpt-5.3-codex"
 DEFAULT_SYSTEM_PROMPT = (
     "You are a helpful coding assistant. Start every response with `Codex says:`"
 )
 CHAT_BASE_PATH = "/@alice/dev-box.agent-1/apps/codex/chat"
 # What the stand-ins are asked to report unless a test says otherwise.
-STANDIN_CODEX_LATEST = "0.99.0"
+STANDIN_CODEX_LATEST = "0.169.0"
 
 
 def free_port() -> int:

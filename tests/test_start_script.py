@@ -25,7 +25,6 @@ from codex_component.workspace_args import task_prompt
 from tests.scriptenv import (
     AGENT_TOKEN,
     CHAT_BASE_PATH,
-    DEFAULT_MODEL,
     DEFAULT_SYSTEM_PROMPT,
     STANDIN_CODEX_LATEST,
     ScriptEnv,
@@ -52,14 +51,6 @@ def codex_argv(ws: ScriptEnv) -> list[str]:
     return record["argv"]
 
 
-def config_text(ws: ScriptEnv) -> str:
-    return (ws.codex_dir / "config.toml").read_text()
-
-
-def config(ws: ScriptEnv) -> dict:
-    return tomllib.loads(config_text(ws))
-
-
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
@@ -76,7 +67,7 @@ def test_start_brings_agentapi_up_on_the_configured_port(ws: ScriptEnv) -> None:
     assert server["argv"] == [
         "server", "--type", "codex", "--port", str(ws.port),
         "--term-width", "67", "--term-height", "1190",
-        "--", "codex", "--model", DEFAULT_MODEL,
+        "--", "codex", *LAUNCH,
     ]  # fmt: skip
     assert server["cwd"] == str(ws.workdir)
     pid = ws.agentapi_pid()
@@ -84,7 +75,7 @@ def test_start_brings_agentapi_up_on_the_configured_port(ws: ScriptEnv) -> None:
     # Detached: its own session and process group, not the script's.
     assert os.getpgid(pid) == pid
     assert os.getsid(pid) == pid
-    assert codex_argv(ws) == ["--model", DEFAULT_MODEL]
+    assert codex_argv(ws) == LAUNCH
     (codex,) = ws.records("codex", "run")
     assert codex["cwd"] == str(ws.workdir)
     assert codex["version"] == STANDIN_CODEX_LATEST
@@ -231,75 +222,104 @@ def test_restart_finds_the_node_nvm_installed_and_installs_nothing(tmp_path: Pat
         assert status_ok(ws.port)
 
 
-# --- config.toml ------------------------------------------------------------------------------
+# --- Codex's configuration (SPEC 11) ------------------------------------------------------
+
+PROFILE_FILE = "codex-component.config.toml"
+LAUNCH = ["--profile", "codex-component", "--no-daemon"]
+BLOCK_BEGIN = "# >>> codex_component managed block: rewritten on every workspace start >>>"
+BLOCK_END = "# <<< codex_component managed block <<<"
 
 
-def test_default_config(ws: ScriptEnv) -> None:
-    ok(ws.start())
-    path = ws.codex_dir / "config.toml"
+def profile(ws: ScriptEnv) -> dict:
+    return tomllib.loads((ws.codex_dir / PROFILE_FILE).read_text())
+
+
+def effective_config(ws: ScriptEnv) -> dict:
+    """What the (stand-in) Codex ran with: config.toml, the profile and -c options merged."""
+    (record,) = ws.records("codex", "run")
+    return record["config"]
+
+
+def test_default_config_lives_in_a_profile_of_its_own(ws: ScriptEnv) -> None:
+    result = ws.start()
+    ok(result)
+    path = ws.codex_dir / PROFILE_FILE
     assert mode(path) == 0o600
-    parsed = config(ws)
+    assert not (ws.codex_dir / "config.toml").exists()
+    assert codex_argv(ws) == LAUNCH
+    parsed = profile(ws)
     assert parsed["sandbox_mode"] == "workspace-write"
     assert parsed["approval_policy"] == "never"
-    assert parsed["preferred_auth_method"] == "apikey"
     assert parsed["sandbox_workspace_write"] == {"network_access": True}
-    assert parsed["notice"]["model_migrations"] == {DEFAULT_MODEL: DEFAULT_MODEL}
+    assert parsed["projects"] == {str(ws.workdir): {"trust_level": "trusted"}}
+    assert "preferred_auth_method" not in parsed
     coder = parsed["mcp_servers"]["Coder"]
-    assert coder["command"] == "coder"
-    assert coder["args"] == ["exp", "mcp", "server"]
-    assert coder["type"] == "stdio"
-    assert coder["env"] == {
-        "CODER_MCP_APP_STATUS_SLUG": "codex",
-        "CODER_MCP_AI_AGENTAPI_URL": f"http://localhost:{ws.port}",
-        "CODER_MCP_ALLOWED_TOOLS": "coder_report_task",
-        "CODER_AGENT_URL": ws.env["CODER_AGENT_URL"],
-        "CODER_AGENT_TOKEN": AGENT_TOKEN,
+    assert coder == {
+        "command": "coder",
+        "args": ["exp", "mcp", "server"],
+        "env_vars": ["CODER_AGENT_URL", "CODER_AGENT_TOKEN"],
+        "env": {
+            "CODER_MCP_APP_STATUS_SLUG": "codex",
+            "CODER_MCP_AI_AGENTAPI_URL": f"http://localhost:{ws.port}",
+            "CODER_MCP_ALLOWED_TOOLS": "coder_report_task",
+        },
     }
-    text = config_text(ws)
-    assert text.startswith(
-        "# >>> codex_component managed block: rewritten on every workspace start >>>\n"
-    )
-    assert text.endswith("# <<< codex_component managed block <<<\n")
-    # Codex found the Coder MCP server in the file and ran it with its environment.
+    # The default model has no upgrade in the catalog: nothing to acknowledge.
+    assert parsed["notice"]["model_migrations"] == {}
+    assert effective_config(ws)["mcp_servers"]["Coder"] == coder
+    # Codex gave the Coder MCP server the agent's URL and token from its own environment.
     (mcp,) = ws.records("coder", "call")
     assert mcp["argv"] == ["exp", "mcp", "server"]
     assert mcp["env"]["CODER_AGENT_TOKEN"] == AGENT_TOKEN
+    assert mcp["env"]["CODER_AGENT_URL"] == ws.env["CODER_AGENT_URL"]
     assert mcp["env"]["CODER_MCP_APP_STATUS_SLUG"] == "codex"
+    assert "Codex loads its configuration without errors" in result.stdout
+    (check,) = ws.records("codex", "exec")
+    assert check["argv"] == ["--profile", "codex-component", "--strict-config", "exec"]
 
 
-def test_agent_url_and_token_are_escaped_as_toml_strings(ws: ScriptEnv) -> None:
-    token = 'tok"en\\with\nodd\x01chars'
+def test_the_agent_token_is_in_no_file(ws: ScriptEnv) -> None:
+    token = 'tok"en\\with\nodd\x01chars-unique-7f3a'
     ok(ws.start(env={"CODER_AGENT_TOKEN": token}))
-    assert config(ws)["mcp_servers"]["Coder"]["env"]["CODER_AGENT_TOKEN"] == token
+    (mcp,) = ws.records("coder", "call")
+    assert mcp["env"]["CODER_AGENT_TOKEN"] == token
+    for path in ws.home.rglob("*"):
+        if path.is_file() and ws.log_dir not in path.parents:
+            assert b"unique-7f3a" not in path.read_bytes(), path
 
 
-def test_base_config_replaces_the_default(ws: ScriptEnv) -> None:
+def test_base_config_replaces_the_default_and_the_workdir_stays_trusted(ws: ScriptEnv) -> None:
     base = 'model = "o3"\napproval_policy = "on-request"\n\n[tui]\nnotifications = true\n'
     ok(ws.start(base_config_toml=base))
-    parsed = config(ws)
+    parsed = profile(ws)
     assert parsed["model"] == "o3"
     assert parsed["approval_policy"] == "on-request"
     assert parsed["tui"] == {"notifications": True}
     assert "sandbox_mode" not in parsed
-    assert parsed["mcp_servers"]["Coder"]["env"]["CODER_AGENT_TOKEN"] == AGENT_TOKEN
+    assert parsed["projects"][str(ws.workdir)] == {"trust_level": "trusted"}
+    assert "Coder" in parsed["mcp_servers"]
 
 
-def test_additional_mcp_servers_sit_next_to_coder(ws: ScriptEnv) -> None:
+def test_additional_mcp_servers_sit_next_to_coder_without_ignored_keys(ws: ScriptEnv) -> None:
     extra = (
         '[mcp_servers.github]\ncommand = "npx"\nargs = ["-y", "@mcp/github"]\n'
-        'type = "stdio"\n\n[mcp_servers.github.env]\nGITHUB_TOKEN_FILE = "/run/gh"\n'
+        'type = "stdio"\ndescription = "GitHub"\n\n'
+        '[mcp_servers.github.env]\nGITHUB_TOKEN_FILE = "/run/gh"\n'
     )
     ok(ws.start(additional_mcp_servers=extra))
-    servers = config(ws)["mcp_servers"]
+    servers = profile(ws)["mcp_servers"]
     assert set(servers) == {"Coder", "github"}
-    assert servers["github"]["env"] == {"GITHUB_TOKEN_FILE": "/run/gh"}
-    assert servers["Coder"]["env"]["CODER_AGENT_URL"] == ws.env["CODER_AGENT_URL"]
+    assert servers["github"] == {
+        "command": "npx",
+        "args": ["-y", "@mcp/github"],
+        "env": {"GITHUB_TOKEN_FILE": "/run/gh"},
+    }
 
 
 def test_report_tasks_off(ws: ScriptEnv) -> None:
     result = ws.start(report_tasks=False)
     ok(result)
-    env = config(ws)["mcp_servers"]["Coder"]["env"]
+    env = profile(ws)["mcp_servers"]["Coder"]["env"]
     assert env["CODER_MCP_APP_STATUS_SLUG"] == ""
     assert env["CODER_MCP_AI_AGENTAPI_URL"] == ""
     (mcp,) = ws.records("coder", "call")
@@ -309,36 +329,130 @@ def test_report_tasks_off(ws: ScriptEnv) -> None:
 
 def test_aibridge(ws: ScriptEnv) -> None:
     session_token = "owner-session-token-123"
-    result = ws.start(enable_aibridge=True, env={"CODER_AIBRIDGE_SESSION_TOKEN": session_token})
+    result = ws.start(
+        enable_aibridge=True,
+        codex_model="gpt-6-sol",
+        env={"CODER_AIBRIDGE_SESSION_TOKEN": session_token},
+    )
     ok(result)
-    parsed = config(ws)
+    parsed = profile(ws)
     assert parsed["model_provider"] == "aibridge"
-    assert parsed["model"] == DEFAULT_MODEL
-    assert parsed["model_providers"]["aibridge"]["env_key"] == "CODER_AIBRIDGE_SESSION_TOKEN"
+    assert parsed["model"] == "gpt-6-sol"
+    assert parsed["model_reasoning_effort"] == "medium"
+    provider = parsed["model_providers"]["aibridge"]
+    assert provider["env_key"] == "CODER_AIBRIDGE_SESSION_TOKEN"
+    assert provider["supports_websockets"] is False
     assert "profile" not in parsed
     assert "profiles" not in parsed
-    assert codex_argv(ws) == []  # no --model: the config selects it
+    assert codex_argv(ws) == LAUNCH  # no --model: the profile selects it
     (codex,) = ws.records("codex", "run")
     assert codex["env"]["CODER_AIBRIDGE_SESSION_TOKEN"] == session_token
     assert not (ws.codex_dir / "auth.json").exists()
     assert session_token not in result.output
 
 
+def test_keys_the_installed_codex_does_not_know_are_dropped(ws: ScriptEnv) -> None:
+    unknown = "model_providers.aibridge.supports_websockets,check_for_update_on_startup"
+    result = ws.start(enable_aibridge=True, env={"STANDIN_CODEX_UNKNOWN_KEYS": unknown})
+    ok(result)
+    parsed = profile(ws)
+    assert "supports_websockets" not in parsed["model_providers"]["aibridge"]
+    assert "check_for_update_on_startup" not in parsed
+    assert "refuses some newer settings; writing the profile without them" in result.stdout
+    assert len(ws.records("codex", "exec")) == 2
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [("gpt-5.5", {"gpt-5.5": "gpt-6-sol"}), ("gpt-6-sol", {}), ("not-in-catalog", {})],
+)
+def test_model_migration_is_acknowledged_with_the_catalogs_upgrade(
+    ws: ScriptEnv, model: str, expected: dict
+) -> None:
+    ok(ws.start(codex_model=model))
+    assert profile(ws)["notice"]["model_migrations"] == expected
+    assert codex_argv(ws) == [*LAUNCH, "--model", model]
+
+
+def test_model_migration_follows_the_users_own_model(ws: ScriptEnv) -> None:
+    ws.codex_dir.mkdir()
+    (ws.codex_dir / "config.toml").write_text('model = "gpt-5.5"\n')
+    ok(ws.start())
+    assert profile(ws)["notice"]["model_migrations"] == {"gpt-5.5": "gpt-6-sol"}
+
+
+def test_the_users_config_toml_is_never_written(ws: ScriptEnv) -> None:
+    ws.codex_dir.mkdir()
+    mine = (
+        'model = "o3"\n\n'
+        f"[projects.{toml_string(str(ws.workdir))}]\ntrust_level = \"trusted\"\n\n"
+        '[mcp_servers.mine]\ncommand = "x"\n\n[features]\nweb_search_request = true\n'
+    )
+    path = ws.codex_dir / "config.toml"
+    path.write_text(mine)
+    ok(ws.start())
+    ok(ws.start())
+    assert path.read_text() == mine
+    merged = ws.records("codex", "run")[-1]["config"]
+    assert set(merged["mcp_servers"]) == {"Coder", "mine"}
+    assert merged["features"] == {"web_search_request": True}
+    assert merged["projects"][str(ws.workdir)] == {"trust_level": "trusted"}
+
+
+def test_a_block_left_by_an_earlier_module_version_is_removed(ws: ScriptEnv) -> None:
+    ws.codex_dir.mkdir()
+    path = ws.codex_dir / "config.toml"
+    path.write_text(
+        f'model = "o3"\n{BLOCK_BEGIN}\npreferred_auth_method = "apikey"\n'
+        f'[mcp_servers.Coder]\ncommand = "coder"\ntype = "stdio"\n{BLOCK_END}\n[tui]\nx = 1\n'
+    )
+    result = ws.start()
+    ok(result)
+    assert path.read_text() == 'model = "o3"\n[tui]\nx = 1\n'
+    assert "Removed the block an earlier codex_component wrote" in result.stdout
+
+
+def test_a_config_codex_refuses_fails_the_start_with_codexs_words(ws: ScriptEnv) -> None:
+    ws.codex_dir.mkdir()
+    (ws.codex_dir / "config.toml").write_text('approval_policy = "untrusted"\n')
+    result = ws.start()
+    assert result.returncode == 1
+    assert 'approval_policy = "untrusted" is no longer supported' in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert "Codex refuses its configuration" in last
+    assert str(ws.codex_dir / "config.toml") in last
+    assert not ws.records("agentapi", "server")
+
+
+def test_a_post_install_script_that_breaks_the_config_is_caught(ws: ScriptEnv) -> None:
+    breaks = 'printf "[oops\\n" >>"$CODEX_HOME/config.toml"\n'
+    result = ws.start(post_install_script=breaks)
+    assert result.returncode == 1
+    assert "Error loading config.toml" in result.stderr
+    assert not ws.records("agentapi", "server")
+
+
 def test_empty_model_passes_no_model_argument(ws: ScriptEnv) -> None:
     ok(ws.start(codex_model="", ai_prompt="go"))
-    assert codex_argv(ws) == [task_prompt("go", report_tasks=True)]
+    assert codex_argv(ws) == [*LAUNCH, task_prompt("go", report_tasks=True)]
 
 
-def test_restart_downloads_nothing_and_rewrites_config_identically(ws: ScriptEnv) -> None:
-    ok(ws.start(codex_version="0.58.0", agentapi_version="v0.12.1"))
-    first = {name: (ws.codex_dir / name).read_bytes() for name in ("config.toml", "AGENTS.md")}
+@pytest.mark.parametrize(
+    ("version", "files"),
+    [("0.169.0", (PROFILE_FILE, "AGENTS.md")), ("0.58.0", ("config.toml", "AGENTS.md"))],
+)
+def test_restart_downloads_nothing_and_rewrites_config_identically(
+    ws: ScriptEnv, version: str, files: tuple[str, ...]
+) -> None:
+    ok(ws.start(codex_version=version, agentapi_version="v0.12.1"))
+    first = {name: (ws.codex_dir / name).read_bytes() for name in files}
     bashrc = (ws.home / ".bashrc").read_bytes()
     ok(ws.shutdown())
-    second = ws.start(codex_version="0.58.0", agentapi_version="v0.12.1")
+    second = ws.start(codex_version=version, agentapi_version="v0.12.1")
     ok(second)
     assert len(ws.records("npm", "call")) == 1
     assert len(ws.records("curl", "download")) == 1
-    assert "Codex 0.58.0 is already installed; nothing to download" in second.stdout
+    assert f"Codex {version} is already installed; nothing to download" in second.stdout
     assert "AgentAPI v0.12.1 is already installed" in second.stdout
     for name, data in first.items():
         assert (ws.codex_dir / name).read_bytes() == data, name
@@ -358,43 +472,74 @@ def test_a_second_start_replaces_a_running_agentapi(ws: ScriptEnv) -> None:
     assert status_ok(ws.port)
 
 
-def test_user_lines_outside_the_managed_block_survive(ws: ScriptEnv) -> None:
-    ok(ws.start())
-    path = ws.codex_dir / "config.toml"
-    before = '# my settings\nmodel_reasoning_summary = "concise"\n\n'
-    after = "\n[tui]\nnotifications = true\n"
-    block = path.read_text()
-    path.write_text(before + block + after)
-    ok(ws.start())
-    assert path.read_text() == before + block + after
-    assert mode(path) == 0o600
-    parsed = config(ws)
-    assert parsed["model_reasoning_summary"] == "concise"
-    assert parsed["tui"] == {"notifications": True}
+# --- older Codex: the marked block of config.toml --------------------------------------------
 
 
-def test_managed_block_is_updated_in_place(ws: ScriptEnv) -> None:
-    ok(ws.start())
+def test_old_codex_gets_the_block_and_top_level_keys_as_options(ws: ScriptEnv) -> None:
+    result = ws.start(codex_version="0.58.0")
+    ok(result)
     path = ws.codex_dir / "config.toml"
-    path.write_text("# mine\n" + path.read_text() + "[tui]\nx = 1\n")
-    ok(ws.start(env={"CODER_AGENT_TOKEN": "rotated-token"}))
     text = path.read_text()
-    assert text.startswith("# mine\n# >>> codex_component managed block")
-    assert text.endswith("# <<< codex_component managed block <<<\n[tui]\nx = 1\n")
-    assert text.count("CODER_AGENT_TOKEN") == 1
-    assert config(ws)["mcp_servers"]["Coder"]["env"]["CODER_AGENT_TOKEN"] == "rotated-token"
+    assert mode(path) == 0o600
+    assert text.startswith(BLOCK_BEGIN + "\n")
+    assert text.endswith(BLOCK_END + "\n")
+    parsed = tomllib.loads(text)
+    assert "approval_policy" not in parsed  # top-level keys go on the command line
+    assert parsed["projects"] == {str(ws.workdir): {"trust_level": "trusted"}}
+    assert parsed["mcp_servers"]["Coder"]["env_vars"] == ["CODER_AGENT_URL", "CODER_AGENT_TOKEN"]
+    assert codex_argv(ws) == [
+        "-c", 'sandbox_mode="workspace-write"', "-c", 'approval_policy="never"',
+    ]  # fmt: skip
+    merged = effective_config(ws)
+    assert merged["approval_policy"] == "never"
+    assert merged["sandbox_mode"] == "workspace-write"
+    assert not (ws.codex_dir / PROFILE_FILE).exists()
+    (mcp,) = ws.records("coder", "call")
+    assert mcp["env"]["CODER_AGENT_TOKEN"] == AGENT_TOKEN
+    assert not ws.records("codex", "exec")  # 0.58 has no strict check; it lists MCP servers
+    assert len(ws.records("codex", "mcp_list")) == 1
 
 
-def test_config_without_markers_is_moved_aside(ws: ScriptEnv) -> None:
+def test_old_codex_block_never_redeclares_the_users_tables(ws: ScriptEnv) -> None:
+    ws.codex_dir.mkdir()
+    path = ws.codex_dir / "config.toml"
+    mine = f'model = "o3"\n\n[projects.{toml_string(str(ws.workdir))}]\ntrust_level = "trusted"\n'
+    path.write_text(mine)
+    result = ws.start(codex_version="0.58.0")
+    ok(result)
+    text = path.read_text()
+    assert text.startswith(mine)
+    parsed = tomllib.loads(text)  # a table declared twice would not parse
+    assert parsed["model"] == "o3"
+    assert "Coder" in parsed["mcp_servers"]
+    assert "leaves it out" in result.stdout
+
+
+def test_old_codex_keeps_what_codex_added_inside_the_block(ws: ScriptEnv) -> None:
+    ok(ws.start(codex_version="0.58.0"))
+    path = ws.codex_dir / "config.toml"
+    # `codex mcp add` inserts its table before the file's last comment line.
+    added = '[mcp_servers.foo]\ncommand = "foo-cmd"\nargs = ["arg"]\n'
+    path.write_text(path.read_text().replace(BLOCK_END, added + BLOCK_END))
+    ok(ws.start(codex_version="0.58.0", additional_mcp_servers=""))
+    parsed = tomllib.loads(path.read_text())
+    assert parsed["mcp_servers"]["foo"] == {"command": "foo-cmd", "args": ["arg"]}
+    outside = path.read_text().split(BLOCK_BEGIN)[0]
+    assert "[mcp_servers.foo]" in outside
+    # A table the module itself wrote last time and no longer wants is not kept.
+    ok(ws.start(codex_version="0.58.0", additional_mcp_servers='[mcp_servers.x]\ncommand = "y"\n'))
+    ok(ws.start(codex_version="0.58.0"))
+    assert "x" not in tomllib.loads(path.read_text())["mcp_servers"]
+
+
+def test_old_codex_keeps_a_config_without_markers(ws: ScriptEnv) -> None:
     ws.codex_dir.mkdir()
     old = 'model = "o3"\n[mcp_servers.mine]\ncommand = "x"\n'
     (ws.codex_dir / "config.toml").write_text(old)
-    result = ws.start()
-    ok(result)
-    assert (ws.codex_dir / "config.toml.bak").read_text() == old
-    assert "moved it to" in result.stdout
-    assert config_text(ws).startswith("# >>> codex_component managed block")
-    assert "mine" not in config(ws)["mcp_servers"]
+    ok(ws.start(codex_version="0.58.0"))
+    text = (ws.codex_dir / "config.toml").read_text()
+    assert text.startswith(old)
+    assert set(tomllib.loads(text)["mcp_servers"]) == {"Coder", "mine"}
 
 
 # --- AGENTS.md --------------------------------------------------------------------------------
@@ -445,16 +590,24 @@ def test_empty_system_prompt_writes_nothing(ws: ScriptEnv) -> None:
 # --- auth.json ----------------------------------------------------------------------------------
 
 
-def test_api_key_reaches_codex_and_auth_json(ws: ScriptEnv) -> None:
+@pytest.mark.parametrize(
+    ("version", "form"),
+    [("0.169.0", {"auth_mode": "apikey"}), ("0.58.0", {})],
+)
+def test_api_key_reaches_auth_json_in_the_installed_codexs_form(
+    ws: ScriptEnv, version: str, form: dict
+) -> None:
     key = 'sk-"quoted"\\back\\slash\ttab\x7f-ünï'
-    result = ws.start(env={"OPENAI_API_KEY": key})
+    result = ws.start(codex_version=version, env={"OPENAI_API_KEY": key})
     ok(result)
     path = ws.codex_dir / "auth.json"
-    assert json.loads(path.read_text()) == {"OPENAI_API_KEY": key}
+    assert json.loads(path.read_text()) == {**form, "OPENAI_API_KEY": key}
     assert mode(path) == 0o600
     (codex,) = ws.records("codex", "run")
     assert codex["env"]["OPENAI_API_KEY"] == key
     assert key not in result.output
+    (login,) = ws.records("codex", "login")
+    assert key not in login["argv"]
     assert not list(ws.codex_dir.glob(".auth.json.*"))  # no temporary file left
 
 
@@ -473,7 +626,7 @@ def test_prompt_reaches_codex_verbatim_as_one_argument(ws: ScriptEnv) -> None:
     marker = ws.root / "pwned"
     prompt = NASTY.format(marker=marker)
     ok(ws.start(ai_prompt=prompt, report_tasks=False))
-    (sent,) = codex_argv(ws)[2:]
+    (sent,) = codex_argv(ws)[len(LAUNCH) :]
     assert sent.endswith("\n" + prompt)
     assert sent == task_prompt(prompt, report_tasks=False)
     assert server_record(ws)["argv"][-1] == sent
@@ -487,12 +640,15 @@ def test_workdir_with_quotes_spaces_and_unicode_is_created_and_used(ws: ScriptEn
     assert server_record(ws)["cwd"] == str(workdir)
     (codex,) = ws.records("codex", "run")
     assert codex["cwd"] == str(workdir)
-    assert str(workdir) in config(ws)["projects"]
+    assert str(workdir) in profile(ws)["projects"]
 
 
 def test_pre_and_post_install_scripts_run_in_order_with_logs(ws: ScriptEnv) -> None:
     pre = 'echo "pre: codex=$(command -v codex || echo none)"\necho "pre stderr" >&2\n'
-    post = 'echo "post: $(codex --version)"\ntest -f "$CODEX_HOME/config.toml" && echo config\n'
+    post = (
+        'echo "post: $(codex --version)"\n'
+        'test -f "$CODEX_HOME/codex-component.config.toml" && echo config\n'
+    )
     result = ws.start(pre_install_script=pre, post_install_script=post)
     ok(result)
     assert (ws.module_dir / "pre_install.log").read_text() == "pre: codex=none\npre stderr\n"
@@ -530,7 +686,7 @@ def test_resume_of_a_tracked_session(ws: ScriptEnv) -> None:
     result = ws.start(ai_prompt="do not send me")
     ok(result)
     assert codex_argv(ws) == [
-        "--model", DEFAULT_MODEL, "resume", "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+        *LAUNCH, "resume", "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
     ]  # fmt: skip
     assert ws.records("codex", "session") == []
     assert not (ws.module_dir / "session-capture.log").exists()
@@ -549,7 +705,7 @@ def test_capture_of_a_new_session(ws: ScriptEnv) -> None:
     result = ws.start(ai_prompt="work")
     ok(result)
     assert "ignoring the malformed session id" in result.stderr
-    assert codex_argv(ws) == ["--model", DEFAULT_MODEL, task_prompt("work", report_tasks=True)]
+    assert codex_argv(ws) == [*LAUNCH, task_prompt("work", report_tasks=True)]
     log = ws.wait_for_capture()
     (session,) = ws.records("codex", "session")
     assert f"Recorded Codex session {session['session_id']}" in log
@@ -563,7 +719,7 @@ def test_captured_session_is_resumed_on_the_next_start(ws: ScriptEnv) -> None:
     (session,) = ws.records("codex", "session")
     ok(ws.start(ai_prompt="work"))
     runs = ws.records("codex", "run")
-    assert runs[-1]["argv"] == ["--model", DEFAULT_MODEL, "resume", session["session_id"]]
+    assert runs[-1]["argv"] == [*LAUNCH, "resume", session["session_id"]]
 
 
 def test_an_older_session_of_the_same_folder_is_not_captured(ws: ScriptEnv) -> None:
@@ -601,7 +757,7 @@ def test_a_new_start_ends_the_capture_of_the_previous_one(ws: ScriptEnv) -> None
 def test_continue_off_neither_resumes_nor_captures(ws: ScriptEnv) -> None:
     write_tracking(ws, f"{ws.workdir}|tracked-id")
     ok(ws.start(ai_prompt="fresh", **{"continue": False}))
-    assert codex_argv(ws) == ["--model", DEFAULT_MODEL, task_prompt("fresh", report_tasks=True)]
+    assert codex_argv(ws) == [*LAUNCH, task_prompt("fresh", report_tasks=True)]
     assert not (ws.module_dir / "session-capture.log").exists()
     assert ws.tracking_lines() == [f"{ws.workdir}|tracked-id"]
 

@@ -26,7 +26,8 @@ source "$SCRIPTS_DIR/wait_for_start.sh"
 
 START_ARGS=(
   ARG_WORKDIR ARG_CODEX_HOME ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL ARG_ENABLE_AIBRIDGE
-  ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT ARG_CODEX_CONFIG ARG_SYSTEM_PROMPT
+  ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT ARG_CODEX_PROFILE_NAME ARG_CODEX_PROFILE
+  ARG_CODEX_PROFILE_COMPAT ARG_CODEX_BLOCK ARG_CODEX_OVERRIDES ARG_CODEX_RUN_MODEL ARG_SYSTEM_PROMPT
   ARG_PRE_INSTALL_SCRIPT ARG_POST_INSTALL_SCRIPT ARG_INSTALL_AGENTAPI ARG_AGENTAPI_VERSION
   ARG_AGENTAPI_PORT ARG_CHAT_BASE_PATH ARG_ENABLE_STATE_PERSISTENCE
 )
@@ -85,7 +86,8 @@ run_install_hook() {
 # Sets CODEX_ARGS (the arguments after `codex`) and CODEX_NEW_SESSION.
 compose_codex_args() {
   local id
-  CODEX_ARGS=()
+  # Where the module's settings are, and no background daemon (see configure_codex.sh).
+  CODEX_ARGS=("${CODEX_LAUNCH_OPTIONS[@]}")
   CODEX_NEW_SESSION=true
   if ! is_true "$ARG_ENABLE_AIBRIDGE" && [[ -n $ARG_CODEX_MODEL ]]; then
     CODEX_ARGS+=(--model "$ARG_CODEX_MODEL")
@@ -150,15 +152,18 @@ main() {
   # 2-7. Install and configure Codex.
   run_install_hook pre_install "$ARG_PRE_INSTALL_SCRIPT"
   install_codex "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
-  write_codex_config "$ARG_CODEX_CONFIG"
+  command -v codex >/dev/null 2>&1 ||
+    die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
+  detect_codex
+  write_codex_config
   write_system_prompt "$ARG_SYSTEM_PROMPT"
   write_auth_json "$ARG_ENABLE_AIBRIDGE"
   run_install_hook post_install "$ARG_POST_INSTALL_SCRIPT"
+  # After post_install_script, which may have changed config.toml too.
+  check_codex_config
 
   # 8. AgentAPI.
   install_agentapi "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
-  command -v codex >/dev/null 2>&1 ||
-    die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
 
   # 9. Start AgentAPI with Codex.
   stop_previous_capture

@@ -88,7 +88,7 @@ class CodexInputs(TypedDict, total=False):
     agentapi_version: str
     """AgentAPI release tag, or latest. Default: "v0.12.1"."""
     codex_model: str
-    """Model passed to Codex. Default: "gpt-5.3-codex"."""
+    """Model passed to Codex; empty: the installed Codex's own default. Default: ""."""
     pre_install_script: str
     """Shell script run before install."""
     post_install_script: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 import pulumi
@@ -9,7 +10,7 @@ import pytest
 
 from codex_component import CodexArgs, CodexArgsError
 from codex_component.args import REASONING_EFFORTS
-from codex_component.config_toml import check_module_config
+from codex_component.config_toml import check_module_config, compose_module_config
 
 BASE = {"agent_id": "agent-1", "workdir": "/home/coder/project"}
 
@@ -39,7 +40,7 @@ def test_defaults_match_the_terraform_module() -> None:
     assert args.openai_api_key == ""
     assert args.install_agentapi is True
     assert args.agentapi_version == "v0.12.1"
-    assert args.codex_model == "gpt-5.3-codex"
+    assert args.codex_model == ""  # revision 2: the installed Codex's own default
     assert args.pre_install_script is None
     assert args.post_install_script is None
     assert args.continue_session is True
@@ -193,12 +194,37 @@ def test_base_config_must_be_toml_without_mcp_servers() -> None:
     assert "mcp_servers" in message
 
 
-@pytest.mark.parametrize("legacy", ['profile = "aibridge"\n', '[profiles.fast]\nmodel = "o4"\n'])
-def test_base_config_with_legacy_profiles_is_rejected(legacy: str) -> None:
-    message = error_of(base_config_toml=legacy)
+def test_base_config_with_the_legacy_profile_key_is_rejected() -> None:
+    message = error_of(base_config_toml='profile = "aibridge"\n')
     assert "base_config_toml" in message
     assert "Codex 0.134" in message
+    assert "'aibridge'" in message
     assert "model_provider" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "words"),
+    [
+        ("base_config_toml", 'approval_policy = "untrusted"\n', "approval_policy = 'untrusted'"),
+        (
+            "base_config_toml",
+            '[model_providers.old]\nname = "o"\nwire_api = "chat"\n',
+            "model_providers.old.wire_api = 'chat'",
+        ),
+        (
+            "additional_mcp_servers",
+            '[mcp_servers.remote]\nurl = "https://mcp.example/x"\nbearer_token = "t0ps3cret"\n',
+            "mcp_servers.remote.bearer_token",
+        ),
+    ],
+)
+def test_values_current_codex_refuses_fail_at_construction(
+    field: str, text: str, words: str
+) -> None:
+    message = error_of(**{field: text})
+    assert message.count(f"{field}: holds settings current Codex refuses to load") == 1
+    assert words in message
+    assert "t0ps3cret" not in message
 
 
 @pytest.mark.parametrize("servers", ["[[mcp_servers]]\nx = 1\n", "mcp_servers = 5\n"])
@@ -260,7 +286,8 @@ def test_composed_config_parses_for_a_realistic_configuration() -> None:
         base_config_toml='sandbox_mode = "danger-full-access"\n[tui]\nnotifications = false\n',
         additional_mcp_servers='[mcp_servers.GitHub]\ncommand = "npx"\nargs = ["-y", "gh"]\n',
     )
-    parsed = check_module_config(args)
+    check_module_config(args)
+    parsed = tomllib.loads(compose_module_config(args, "https://coder.test").profile)
     assert parsed["model_provider"] == "aibridge"
     assert parsed["sandbox_mode"] == "danger-full-access"
     assert set(parsed["mcp_servers"]) == {"Coder", "GitHub"}

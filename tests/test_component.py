@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 import pulumi
@@ -125,8 +126,11 @@ def test_aibridge_adds_the_session_token_env_and_no_key(mocks: CoderMocks) -> No
     assert plain(env.inputs["value"]) == OWNER["sessionToken"]
     for script in mocks.of_type(SCRIPT):
         assert OWNER["sessionToken"] not in repr(unpacked_files(plain(script.inputs["script"])))
-    assert "[model_providers.aibridge]" in start_args_of(mocks)["ARG_CODEX_CONFIG"]
-    assert f"{WORKSPACE['accessUrl']}/api/v2/aibridge" in start_args_of(mocks)["ARG_CODEX_CONFIG"]
+    args = start_args_of(mocks)
+    for form in ("ARG_CODEX_PROFILE", "ARG_CODEX_PROFILE_COMPAT", "ARG_CODEX_BLOCK"):
+        provider = tomllib.loads(args[form])["model_providers"]["aibridge"]
+        assert provider["base_url"] == f"{WORKSPACE['accessUrl']}/api/v2/aibridge/openai/v1"
+    assert 'model_provider="aibridge"' in args["ARG_CODEX_OVERRIDES"].splitlines()
 
 
 def test_aibridge_with_a_key_known_only_at_deployment_fails_the_deployment(
@@ -183,7 +187,8 @@ def test_custom_port_is_used_everywhere(mocks: CoderMocks) -> None:
     assert web["healthcheck"]["url"] == "http://localhost:3999/status"
     args = start_args_of(mocks)
     assert args["ARG_AGENTAPI_PORT"] == "3999"
-    assert 'CODER_MCP_AI_AGENTAPI_URL = "http://localhost:3999"' in args["ARG_CODEX_CONFIG"]
+    coder = tomllib.loads(args["ARG_CODEX_PROFILE"])["mcp_servers"]["Coder"]
+    assert coder["env"]["CODER_MCP_AI_AGENTAPI_URL"] == "http://localhost:3999"
     shutdown = plain(mocks.named("codex-shutdown").inputs["script"])
     assert decoded_args(unpacked_files(shutdown)["shutdown.args"])["ARG_AGENTAPI_PORT"] == "3999"
 

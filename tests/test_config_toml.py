@@ -33,7 +33,8 @@ def config(access_url: str = "https://coder.test", **overrides: Any) -> dict[str
 def old_codex_view(module: ModuleConfig) -> dict[str, Any]:
     """What Codex before 0.131 reads: the block's tables plus the -c top-level keys."""
     settings = tomllib.loads(module.block)
-    for line in module.overrides.splitlines():
+    # Split on "\n" only, as bash's read does (str.splitlines also splits on U+0085 ...).
+    for line in module.overrides.split("\n")[:-1]:
         key, _, value = line.partition("=")
         settings[key] = tomllib.loads(f"v = {value}")["v"]
     return settings

@@ -59,7 +59,7 @@ def test_example_stack_prints_the_resource_tree(tmp_path: Path) -> None:
     assert "codex-start: arguments of the rendered script" in out
     assert "[mcp_servers.GitHub]" in out
     start_args = (tmp_path / "codex-start.args.txt").read_text()
-    assert "ARG_CODEX_VERSION:\n    0.58.0" in start_args
+    assert "ARG_CODEX_VERSION:\n    0.169.0" in start_args
     assert "[mcp_servers.GitHub]" in start_args
     assert (tmp_path / "codex-start.sh").read_text().startswith("#!/bin/sh")
 

@@ -216,16 +216,18 @@ def test_full_start_carries_every_value_intact(  # noqa: PLR0917 (one per drawn 
         )
         ok(result)
         (codex,) = ws.records("codex", "run")
-        assert codex["argv"] == ["--model", model, task_prompt(prompt, report_tasks=True)]
+        assert codex["argv"] == [
+            *("--profile", "codex-component", "--no-daemon"),
+            *("--model", model, task_prompt(prompt, report_tasks=True)),
+        ]
         assert codex["cwd"] == str(workdir)
         assert workdir.is_dir()
         assert text(ws.codex_dir / "AGENTS.md") == prompt_block(system_prompt)
         assert text(ws.module_dir / "pre_install.sh") == pre_install
         assert text(ws.module_dir / "post_install.sh") == post_install
-        parsed = tomllib.loads(text(ws.codex_dir / "config.toml"))
+        parsed = tomllib.loads(text(ws.codex_dir / "codex-component.config.toml"))
         assert parsed["projects"][str(workdir)]["trust_level"] == "trusted"
-        assert model in parsed["notice"]["model_migrations"]
-        assert ws.records("codex", "config_error") == []
+        assert codex["config"]["projects"][str(workdir)]["trust_level"] == "trusted"
         assert markers_under(ws.root) == []
 
 
@@ -278,11 +280,12 @@ def test_config_and_agents_md_hold_any_value(  # noqa: PLR0917 (one per drawn va
         }
         body = ws.render(codex_system_prompt=prompt, **common)["start.sh"]
         snippet = (
-            'write_codex_config "$ARG_CODEX_CONFIG"\nwrite_system_prompt "$ARG_SYSTEM_PROMPT"\n'
+            "CODEX_CONFIG_MODE=profile\nwrite_codex_config\n"
+            'write_system_prompt "$ARG_SYSTEM_PROMPT"\n'
         )
         ok(run_part(ws, body, snippet))
-        config_path = ws.codex_dir / "config.toml"
-        first = config_path.read_bytes()
+        profile_path = ws.codex_dir / "codex-component.config.toml"
+        first = profile_path.read_bytes()
         parsed = tomllib.loads(first.decode())
         assert parsed["model"] == base_value
         assert parsed["tools"]["note"] == table_value
@@ -295,15 +298,23 @@ def test_config_and_agents_md_hold_any_value(  # noqa: PLR0917 (one per drawn va
         assert text(ws.codex_dir / "AGENTS.md") == prompt_block(prompt)
 
         ok(run_part(ws, body, snippet))
-        assert config_path.read_bytes() == first
+        assert profile_path.read_bytes() == first
         assert text(ws.codex_dir / "AGENTS.md") == prompt_block(prompt)
 
-        user = b"\n[user_table]\nmine = true\n"
-        config_path.write_bytes(first + user)
+        # Older Codex: the tables go into config.toml's block, and the user's table stays.
+        config_path = ws.codex_dir / "config.toml"
+        config_path.write_bytes(b"[user_table]\nmine = true\n")
         body = ws.render(codex_system_prompt=new_prompt, **common)["start.sh"]
-        ok(run_part(ws, body, snippet))
-        assert config_path.read_bytes() == first + user
-        assert tomllib.loads(text(config_path))["user_table"] == {"mine": True}
+        block_snippet = "CODEX_CONFIG_MODE=block\nwrite_codex_config\n" + snippet.split("\n", 2)[2]
+        ok(run_part(ws, body, block_snippet))
+        written = config_path.read_bytes()
+        assert written.startswith(b"[user_table]\nmine = true\n")
+        parsed = tomllib.loads(written.decode())
+        assert parsed["user_table"] == {"mine": True}
+        assert parsed["tools"]["note"] == table_value
+        assert parsed["mcp_servers"]["extra"]["env"] == {"VALUE": env_value}
+        ok(run_part(ws, body, block_snippet))
+        assert config_path.read_bytes() == written
         assert text(ws.codex_dir / "AGENTS.md") == prompt_block(new_prompt)
         assert markers_under(ws.root) == []
 
@@ -421,9 +432,9 @@ def test_secrets_appear_nowhere_but_auth_json(ws: ScriptEnv, aibridge: bool) -> 
     if aibridge:
         assert not auth.exists()
     else:
-        assert json.loads(auth.read_text()) == {"OPENAI_API_KEY": OPENAI_KEY}
+        assert json.loads(auth.read_text()) == {"auth_mode": "apikey", "OPENAI_API_KEY": OPENAI_KEY}
         assert mode(auth) == 0o600
-    assert mode(ws.codex_dir / "config.toml") == 0o600
+    assert mode(ws.codex_dir / "codex-component.config.toml") == 0o600
     assert mode(ws.codex_dir) == 0o700
     # The stop script leaks nothing either.
     stop = ws.shutdown(env=env)
@@ -463,12 +474,15 @@ exec {real} "$@"
 """
 
 
-def test_secret_files_are_0600_from_the_moment_they_exist(ws: ScriptEnv) -> None:
+@pytest.mark.parametrize("login", [True, False], ids=["codex-login", "no-codex-login"])
+def test_secret_files_are_0600_from_the_moment_they_exist(ws: ScriptEnv, login: bool) -> None:
     """The original does not make auth.json owner-only: written under the default umask it
-    is readable by other users (0644), at least until a later chmod. Here
-    auth.json and config.toml are written through a temporary file created 0600 (umask
-    077) in the same folder and renamed over the target: wrappers around mktemp, chmod and
-    mv see every such file at 0600 at every step, and the folder is 0700."""
+    is readable by other users (0644), at least until a later chmod. Here the module's
+    profile and, when Codex cannot sign itself in (`codex login --with-api-key`, which
+    writes auth.json 0600 itself), auth.json are written through a temporary file created
+    0600 (umask 077) in the same folder and renamed over the target: wrappers around
+    mktemp, chmod and mv see every such file at 0600 at every step, and the folder is
+    0700."""
     log = ws.root / "wrap.log"
     for name in ("mktemp", "chmod", "mv"):
         real = shutil.which(name, path="/usr/bin:/bin")
@@ -476,9 +490,15 @@ def test_secret_files_are_0600_from_the_moment_they_exist(ws: ScriptEnv) -> None
         wrapper = ws.standin_bin / name
         wrapper.write_text(WRAPPER.replace("{name}", name).replace("{real}", real))
         wrapper.chmod(0o755)
-    ok(ws.start(env={"OPENAI_API_KEY": OPENAI_KEY, "SAFETY_WRAP_LOG": str(log)}))
+    env = {"OPENAI_API_KEY": OPENAI_KEY, "SAFETY_WRAP_LOG": str(log)}
+    if not login:
+        env["STANDIN_CODEX_NO_LOGIN"] = "1"
+    ok(ws.start(env=env))
+    assert len(ws.records("codex", "login")) == int(login)
+    assert mode(ws.codex_dir / "auth.json") == 0o600
     events = [line.split(" ", 2) for line in log.read_text().splitlines()]
-    for target in ("auth.json", "config.toml"):
+    targets = ["codex-component.config.toml"] + ([] if login else ["auth.json"])
+    for target in targets:
         temps = {path for tool, _, path in events if tool == "mktemp" and f"/.{target}." in path}
         assert temps, f"{target} was not written through a temporary file"
         seen = [(tool, file_mode) for tool, file_mode, path in events if path in temps]
@@ -536,7 +556,8 @@ def test_two_instances_in_one_home_keep_to_themselves(ws: ScriptEnv) -> None:
     assert runs[str(ws.workdir)]["env"]["CODEX_HOME"] == str(ws.codex_dir)
     assert runs[str(workdir_b)]["env"]["CODEX_HOME"] == str(codex_b)
     for home, port in ((ws.codex_dir, ws.port), (codex_b, port_b)):
-        coder = tomllib.loads((home / "config.toml").read_text())["mcp_servers"]["Coder"]
+        profile = (home / "codex-component.config.toml").read_text()
+        coder = tomllib.loads(profile)["mcp_servers"]["Coder"]
         assert coder["env"]["CODER_MCP_AI_AGENTAPI_URL"] == f"http://localhost:{port}"
     ws.wait_until(ws.tracking_lines, "instance A's session to be recorded")
     ws.wait_until((module_b / ".codex-task-session").exists, "B's session record")
@@ -615,7 +636,8 @@ def test_restart_is_idempotent_and_downloads_nothing(ws: ScriptEnv) -> None:
     the user's npm configuration for good), rewrites config.toml without keeping what the
     user added, and can add the system prompt to AGENTS.md again. Here a second
     start with the same pinned versions downloads nothing (0 npm, 0 AgentAPI downloads),
-    rewrites config.toml byte for byte around the user's own table, leaves ~/.npmrc and
+    keeps the user's own table in config.toml (moved above the block once, then rewritten
+    byte for byte on every start; 0.58 keeps the block path), leaves ~/.npmrc and
     AGENTS.md as they were, and resumes the tracked session; a changed prompt replaces
     the module's earlier one."""
     pins = {"codex_version": "0.58.0", "agentapi_version": "v0.12.1"}
@@ -637,7 +659,10 @@ def test_restart_is_idempotent_and_downloads_nothing(ws: ScriptEnv) -> None:
     ok(second)
     assert len(ws.records("npm")) - npm_calls == 0
     assert len(ws.records("curl", "download")) - downloads == 0
-    assert config_path.read_bytes() == config_before
+    rewritten = config_path.read_bytes()
+    assert rewritten.startswith(user_table.encode())
+    assert rewritten.endswith(config_before[: -len(user_table)])
+    assert tomllib.loads(rewritten.decode())["tui"] == {"notifications": True}
     assert (ws.codex_dir / "AGENTS.md").read_bytes() == agents_before
     assert agents_before.decode().count("Line one") == 1
     assert npmrc.read_text().endswith("prefix=/opt/user-prefix\n")
@@ -646,6 +671,7 @@ def test_restart_is_idempotent_and_downloads_nothing(ws: ScriptEnv) -> None:
     assert runs[-1]["argv"][-2:] == ["resume", session.rsplit("|", 1)[1]]
 
     ok(ws.start(codex_system_prompt="A new prompt.", **pins))
+    assert config_path.read_bytes() == rewritten
     agents = text(ws.codex_dir / "AGENTS.md")
     assert agents == prompt_block("A new prompt.")
     assert len(ws.records("npm")) - npm_calls == 0

@@ -385,7 +385,7 @@ def test_the_users_config_toml_is_never_written(ws: ScriptEnv) -> None:
     ws.codex_dir.mkdir()
     mine = (
         'model = "o3"\n\n'
-        f"[projects.{toml_string(str(ws.workdir))}]\ntrust_level = \"trusted\"\n\n"
+        f'[projects.{toml_string(str(ws.workdir))}]\ntrust_level = "trusted"\n\n'
         '[mcp_servers.mine]\ncommand = "x"\n\n[features]\nweb_search_request = true\n'
     )
     path = ws.codex_dir / "config.toml"
@@ -414,10 +414,11 @@ def test_a_block_left_by_an_earlier_module_version_is_removed(ws: ScriptEnv) -> 
 
 def test_a_config_codex_refuses_fails_the_start_with_codexs_words(ws: ScriptEnv) -> None:
     ws.codex_dir.mkdir()
-    (ws.codex_dir / "config.toml").write_text('approval_policy = "untrusted"\n')
+    # (approval_policy = "untrusted" there would not do: the module's profile sets "never".)
+    (ws.codex_dir / "config.toml").write_text('profile = "old"\n')
     result = ws.start()
     assert result.returncode == 1
-    assert 'approval_policy = "untrusted" is no longer supported' in result.stderr
+    assert 'legacy `profile = "old"` config is no longer supported' in result.stderr
     last = result.stderr.strip().splitlines()[-1]
     assert "Codex refuses its configuration" in last
     assert str(ws.codex_dir / "config.toml") in last

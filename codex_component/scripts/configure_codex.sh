@@ -149,18 +149,25 @@ user_config_model() {
 
 # model_upgrade MODEL: the upgrade target the installed Codex's catalog names for MODEL
 # (`codex debug models`: {"models":[{"slug":"<m>",...,"upgrade":{"model":"<target>",...}
-# or "upgrade":null,...},...]}); nothing when there is none or no catalog (0.58).
+# or "upgrade":null,...},...]}); nothing when there is none or no catalog (0.58). grep
+# picks the slugs and upgrades out in order (the catalog is ~750 KB: bash's own pattern
+# matching on it would take minutes).
 model_upgrade() {
-  local model=$1 catalog entry target
-  catalog=$(run_bounded 20 codex "${CODEX_CONFIG_OPTIONS[@]}" debug models 2>/dev/null </dev/null) ||
-    catalog=$(run_bounded 20 codex debug models 2>/dev/null </dev/null) || return 0
-  [[ $catalog == *'{"slug":'"$(quote_string "$model")"* ]] || return 0
-  entry=${catalog#*'{"slug":'"$(quote_string "$model")"}
-  entry=${entry%%'{"slug":'*}
-  [[ $entry == *'"upgrade":{"model":"'* ]] || return 0
-  target=${entry#*'"upgrade":{"model":"'}
-  target=${target%%'"'*}
-  printf '%s' "$target"
+  local model=$1 token current=''
+  while IFS= read -r token; do
+    case $token in
+      '"slug":'*) current=${token#'"slug":'} ;;
+      '"upgrade":{"model":"'*)
+        if [[ $current == "$(quote_string "$model")" ]]; then
+          token=${token#'"upgrade":{"model":"'}
+          printf '%s' "${token%'"'}"
+          return 0
+        fi
+        ;;
+    esac
+  done < <(run_bounded 20 codex debug models 2>/dev/null </dev/null |
+    grep -oE '"slug":"[^"]*"|"upgrade":(\{"model":"[^"]*"|null)' || true)
+  return 0
 }
 
 # compute_model_migration TEXT: MIGRATION_LINE gets the acknowledgement for the model that
@@ -312,6 +319,14 @@ write_config_block() {
   } | write_file_atomic "$file" "$(file_mode_or "$file" 600)"
   table_headers "$block" | write_file_atomic "$CONFIG_BLOCK_HEADERS_FILE" 600
   log "Updated the codex_component block of $file (what is outside it is kept)"
+}
+
+# configure_codex: everything the installed Codex reads from the module (spec 6.4-6.6).
+configure_codex() {
+  detect_codex
+  write_codex_config
+  write_system_prompt "$ARG_SYSTEM_PROMPT"
+  write_auth_json "$ARG_ENABLE_AIBRIDGE"
 }
 
 # codex_config_problem: empty output when the installed Codex loads its effective config

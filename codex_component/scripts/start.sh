@@ -154,10 +154,7 @@ main() {
   install_codex "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
   command -v codex >/dev/null 2>&1 ||
     die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
-  detect_codex
-  write_codex_config
-  write_system_prompt "$ARG_SYSTEM_PROMPT"
-  write_auth_json "$ARG_ENABLE_AIBRIDGE"
+  configure_codex
   run_install_hook post_install "$ARG_POST_INSTALL_SCRIPT"
   # After post_install_script, which may have changed config.toml too.
   check_codex_config

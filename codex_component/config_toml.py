@@ -108,8 +108,9 @@ def _coder_server() -> str:
     )
 
 
-def _coder_server_env(args: CodexArgs) -> str:
-    slug = APP_SLUG if args.report_tasks else ""
+def _coder_server_env(args: CodexArgs, *, status_slug: str = APP_SLUG) -> str:
+    # The slug Coder shows this instance's task status under: its own web app's.
+    slug = status_slug if args.report_tasks else ""
     agentapi_url = f"http://localhost:{args.agentapi_port}" if args.report_tasks else ""
     return "\n".join(
         [
@@ -134,9 +135,10 @@ def _aibridge_provider(access_url: str) -> str:
     )
 
 
-def compose_module_config(args: CodexArgs, access_url: str) -> str:
+def compose_module_config(args: CodexArgs, access_url: str, *, status_slug: str = APP_SLUG) -> str:
     """The managed block of config.toml, ending with the ``[mcp_servers.Coder.env]`` table
-    to which the start script appends :data:`RUNTIME_KEYS`."""
+    to which the start script appends :data:`RUNTIME_KEYS`. ``status_slug`` is the web
+    app's slug, under which Codex reports its task status."""
     base_text = args.base_config_toml if args.base_config_toml.strip() else ""
     base = parse_toml(base_text) if base_text else {}
     parts: list[str] = []
@@ -150,7 +152,7 @@ def compose_module_config(args: CodexArgs, access_url: str) -> str:
         parts.append(args.additional_mcp_servers.rstrip("\n"))
     if args.enable_aibridge:
         parts.append(_aibridge_provider(access_url))
-    parts.append(_coder_server_env(args))
+    parts.append(_coder_server_env(args, status_slug=status_slug))
     return "\n\n".join(parts) + "\n"
 
 

@@ -52,9 +52,10 @@ def codex_home_name(port: int) -> str:
     )
 
 
-def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:
-    """Where Coder serves the web app when it has no subdomain; AgentAPI must know it."""
-    return f"/@{owner}/{workspace}.{agent_id}/apps/{APP_SLUG}/chat"
+def chat_base_path(*, owner: str, workspace: str, agent_id: str, app_slug: str = APP_SLUG) -> str:
+    """Where Coder serves the web app (slug ``app_slug``) when it has no subdomain; AgentAPI
+    must know it."""
+    return f"/@{owner}/{workspace}.{agent_id}/apps/{app_slug}/chat"
 
 
 def _flag(value: bool) -> str:
@@ -69,11 +70,13 @@ def start_args(
     owner: str,
     workspace: str,
     agent_id: str,
+    app_slug: str = APP_SLUG,
 ) -> dict[str, str]:
+    """``app_slug`` is the web app's slug (the component derives it from its name)."""
     base_path = (
         ""
         if args.subdomain
-        else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id)
+        else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id, app_slug=app_slug)
     )
     return {
         "ARG_WORKDIR": args.workdir,
@@ -85,7 +88,7 @@ def start_args(
         "ARG_REPORT_TASKS": _flag(args.report_tasks),
         "ARG_CONTINUE": _flag(args.continue_session),
         "ARG_TASK_PROMPT": task_prompt(ai_prompt, report_tasks=args.report_tasks),
-        "ARG_CODEX_CONFIG": compose_module_config(args, access_url),
+        "ARG_CODEX_CONFIG": compose_module_config(args, access_url, status_slug=app_slug),
         "ARG_SYSTEM_PROMPT": args.codex_system_prompt,
         "ARG_PRE_INSTALL_SCRIPT": args.pre_install_script or "",
         "ARG_POST_INSTALL_SCRIPT": args.post_install_script or "",
@@ -97,9 +100,13 @@ def start_args(
     }
 
 
-def shutdown_args(args: CodexArgs, *, task_id: str) -> dict[str, str]:
+def shutdown_args(args: CodexArgs, *, task_id: str, task_enabled: bool = True) -> dict[str, str]:
+    """``task_enabled`` is ``coder_task``'s ``enabled``: the workspace runs a Coder Task.
+    Outside Tasks (and on a Coder without them) ``coder_task`` still returns an id, and the
+    log-snapshot endpoint may not exist, so the snapshot is only taken for an enabled task."""
     return {
         "ARG_AGENTAPI_PORT": str(args.agentapi_port),
         "ARG_TASK_ID": task_id,
+        "ARG_TASK_ENABLED": _flag(task_enabled),
         "ARG_ENABLE_STATE_PERSISTENCE": _flag(args.enable_state_persistence),
     }

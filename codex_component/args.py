@@ -143,11 +143,14 @@ class CodexArgs(BaseModel):
     )
     web_app_slug: str | None = Field(
         None,
-        description="Slug of the web app, the task status and the chat path; None derives it "
-        "from the component's name (codex, codex<...>, or codex-<name>).",
+        description=(
+            "Slug of the web app, also the task status slug and part of the chat path; unset "
+            "derives it from the component's name: codex, the name when it starts with codex, "
+            "else codex-<name>."
+        ),
     )
     cli_app_slug: str | None = Field(
-        None, description="Slug of the CLI app; None: <web app slug>-cli."
+        None, description="Slug of the CLI app; unset: <web app slug>-cli."
     )
 
     # Construction goes through these two doors; both turn pydantic's report into one

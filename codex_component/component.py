@@ -51,10 +51,6 @@ class Codex(pulumi.ComponentResource):
 
     task_app_id: pulumi.Output[str]
     """ID of the web app, for ``coder_ai_task``'s ``app_id``."""
-    web_app_slug: str
-    """Slug of the web app (given, or derived from the component's name)."""
-    cli_app_slug: str | None
-    """Slug of the CLI app; None without ``cli_app``."""
 
     def __init__(
         self,
@@ -64,10 +60,14 @@ class Codex(pulumi.ComponentResource):
     ) -> None:
         # Validate before anything is registered: a bad argument creates nothing.
         self.args = a = coerce_args(args)
-        self.web_app_slug = a.web_app_slug or derive_web_app_slug(name)
-        self.cli_app_slug = (
+        # Plain attributes, not class annotations: the multi-language schema analyzer reads
+        # class annotations as the component's outputs.
+        self.web_app_slug: str = a.web_app_slug or derive_web_app_slug(name)
+        """Slug of the web app (given, or derived from the component's name)."""
+        self.cli_app_slug: str | None = (
             (a.cli_app_slug or derive_cli_app_slug(self.web_app_slug)) if a.cli_app else None
         )
+        """Slug of the CLI app; None without ``cli_app``."""
         self._claim_in_program(name, opts)
         super().__init__(TYPE_TOKEN, name, None, opts)
         child = pulumi.ResourceOptions(parent=self)

@@ -86,6 +86,8 @@ INPUTS: dict[str, tuple[str, bool, bool]] = {
     "enableStatePersistence": ("boolean", True, False),
     "agentapiPort": ("integer", True, False),
     "codexSystemPrompt": ("string", True, False),
+    "webAppSlug": ("string", True, False),
+    "cliAppSlug": ("string", True, False),
 }
 
 # CodexArgs' annotations (strings: args.py postpones them) and what the schema must say.

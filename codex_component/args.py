@@ -102,7 +102,8 @@ class CodexArgs(BaseModel):
     group: str | None = Field(None, description="App group of the web app.")
     icon: str = Field("/icon/openai.svg", description="Icon of the apps and scripts.")
     report_tasks: bool = Field(
-        True, description="Codex reports progress to Coder through the Coder MCP server."
+        True,
+        description="Coder Tasks: Codex reports progress to the task through the Coder MCP server.",
     )
     subdomain: bool = Field(False, description="Serve AgentAPI on its own subdomain.")
     cli_app: bool = Field(False, description="Also create a terminal app attached to AgentAPI.")

@@ -60,7 +60,7 @@ class CodexInputs(TypedDict, total=False):
     icon: str
     """Icon of the apps and scripts. Default: "/icon/openai.svg"."""
     report_tasks: bool
-    """Codex reports progress to Coder through the Coder MCP server. Default: true."""
+    "Coder Tasks: Codex reports progress to the task through the Coder MCP server. Default: true."
     subdomain: bool
     """Serve AgentAPI on its own subdomain. Default: false."""
     cli_app: bool

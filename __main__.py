@@ -19,7 +19,6 @@ agent = coder.Agent(
     "main",
     arch=config.get("arch") or "amd64",
     os="linux",
-    dir=workdir,
     env={"GIT_AUTHOR_NAME": "Coder", "GIT_COMMITTER_NAME": "Coder"},
 )
 

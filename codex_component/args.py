@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 
 from codex_component.codex_rules import refused_base_settings, refused_server_settings
 from codex_component.config_toml import CODER_SERVER_NAME, check_module_config, parse_toml
+from codex_component.slugs import slug_problem
 
 REASONING_EFFORTS: Final = ("none", "minimal", "low", "medium", "high", "xhigh")
 DEFAULT_SYSTEM_PROMPT: Final = (
@@ -102,7 +103,8 @@ class CodexArgs(BaseModel):
     group: str | None = Field(None, description="App group of the web app.")
     icon: str = Field("/icon/openai.svg", description="Icon of the apps and scripts.")
     report_tasks: bool = Field(
-        True, description="Codex reports progress to Coder through the Coder MCP server."
+        True,
+        description="Coder Tasks: Codex reports progress to the task through the Coder MCP server.",
     )
     subdomain: bool = Field(False, description="Serve AgentAPI on its own subdomain.")
     cli_app: bool = Field(False, description="Also create a terminal app attached to AgentAPI.")
@@ -142,6 +144,17 @@ class CodexArgs(BaseModel):
     agentapi_port: int = Field(DEFAULT_AGENTAPI_PORT, description="Port AgentAPI listens on.")
     codex_system_prompt: str = Field(
         DEFAULT_SYSTEM_PROMPT, description="Written to ~/.codex/AGENTS.md; empty writes nothing."
+    )
+    web_app_slug: str | None = Field(
+        None,
+        description=(
+            "Slug of the web app, also the task status slug and part of the chat path; unset "
+            "derives it from the component's name: codex, the name when it starts with codex, "
+            "else codex-<name>."
+        ),
+    )
+    cli_app_slug: str | None = Field(
+        None, description="Slug of the CLI app; unset: <web app slug>-cli."
     )
 
     # Construction goes through these two doors; both turn pydantic's report into one
@@ -296,8 +309,26 @@ class CodexArgs(BaseModel):
             )
         return value
 
+    @field_validator("web_app_slug", "cli_app_slug")
+    @classmethod
+    def _check_slug(cls, value: str | None) -> str | None:
+        problem = None if value is None else slug_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
     @model_validator(mode="after")
     def _check_combinations(self) -> CodexArgs:
+        if self.cli_app_slug is not None and not self.cli_app:
+            raise ValueError(
+                f"cli_app_slug is set ({self.cli_app_slug!r}) but cli_app is false, so there is "
+                "no CLI app to give it to; set cli_app=True or leave cli_app_slug unset"
+            )
+        if self.cli_app_slug is not None and self.cli_app_slug == self.web_app_slug:
+            raise ValueError(
+                f"web_app_slug and cli_app_slug are both {self.cli_app_slug!r}; Coder needs a "
+                "different slug for each app"
+            )
         # A key given as an Output is only known at deployment; Codex checks it then.
         if self.enable_aibridge and isinstance(self.openai_api_key, str) and self.openai_api_key:
             raise ValueError(KEY_WITH_AIBRIDGE)

@@ -40,11 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
         "preview",
         help="show what `pulumi up` of the project's program would create, offline",
         description=(
-            "Evaluate the project's __main__.py under Pulumi's mock engine (no Pulumi CLI, "
-            "no provider, no Coder) and print the resources it would create."
+            "Evaluate the project's program (Pulumi.yaml's main:, else __main__.py) under "
+            "Pulumi's mock engine (no Pulumi CLI, no provider, no Coder) and print the "
+            "resources it would create. What `pulumi preview` or a Coder build would reject "
+            "(duplicate URNs, duplicate app slugs, two components on one port) fails here too."
         ),
     )
-    preview.add_argument("--project-dir", type=Path, default=Path.cwd(), help="default: .")
+    preview.add_argument(
+        "--project-dir",
+        type=Path,
+        default=Path.cwd(),
+        help="the Pulumi project folder (Pulumi.yaml; its main: is honoured); default: .",
+    )
     preview.add_argument("--stack", default="dev", help="stack name (default: dev)")
     preview.add_argument("--stack-file", type=Path, help="a Pulumi.<stack>.yaml to read config")
     preview.add_argument(
@@ -84,7 +91,7 @@ def _format_inputs(resource: Registration) -> Text:
         if resource.type == SCRIPT_TYPE and key == "script" and isinstance(shown, str):
             shown = f"<rendered script, {len(shown.encode()):,} bytes>"
         elif not isinstance(shown, str):
-            shown = json.dumps(shown)
+            shown = json.dumps(shown, sort_keys=True)
         text.append(f"{key}", style="bold")
         text.append(f" = {shown}\n")
     text.rstrip()
@@ -169,18 +176,21 @@ def preview(options: argparse.Namespace, console: Console) -> int:
     project = load_project(project_dir)
     config: dict[str, str] = {}
     secret_keys: set[str] = set()
-    if options.stack_file:
-        config, secret_keys = load_stack_config(options.stack_file, project)
-    config.update(parse_assignments(options.config, project))
-    secrets = parse_assignments(options.secret, project)
+    # As Pulumi does: the stack's own settings file, unless another one is given.
+    stack_file = options.stack_file or project_dir / f"Pulumi.{options.stack}.yaml"
+    if options.stack_file or stack_file.is_file():
+        config, secret_keys = load_stack_config(stack_file, project.name)
+    config.update(parse_assignments(options.config, project.name))
+    secrets = parse_assignments(options.secret, project.name)
     config.update(secrets)
     secret_keys |= set(secrets)
     result = run_program(
-        project_dir / "__main__.py",
-        project=project,
+        project.program,
+        project=project.name,
         stack=options.stack,
         config=config,
         secret_keys=secret_keys,
+        cwd=project_dir,
     )
     render_report(result, console)
     render_script_arguments(result, console)

@@ -20,12 +20,12 @@ from codex_component.args import (
     coerce_args,
     is_known_empty,
 )
-from codex_component.config_toml import DEFAULT_STATUS_SLUG, ignored_settings
+from codex_component.config_toml import ignored_settings
 from codex_component.render import render_body
+from codex_component.slugs import Instance, claim, derive_cli_app_slug, derive_web_app_slug
 from codex_component.workspace_args import module_dir_name, shutdown_args, start_args
 
 TYPE_TOKEN: Final = "codex-component:index:Codex"  # noqa: S105 (a type token)
-CLI_APP_SLUG: Final = f"{DEFAULT_STATUS_SLUG}-cli"
 HEALTHCHECK_INTERVAL: Final = 3
 HEALTHCHECK_THRESHOLD: Final = 20
 
@@ -60,9 +60,17 @@ class Codex(pulumi.ComponentResource):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         # Validate before anything is registered: a bad argument creates nothing.
-        self.args = coerce_args(args)
+        self.args = a = coerce_args(args)
+        # Plain attributes, not class annotations: the multi-language schema analyzer reads
+        # class annotations as the component's outputs.
+        self.web_app_slug: str = a.web_app_slug or derive_web_app_slug(name)
+        """Slug of the web app (given, or derived from the component's name)."""
+        self.cli_app_slug: str | None = (
+            (a.cli_app_slug or derive_cli_app_slug(self.web_app_slug)) if a.cli_app else None
+        )
+        """Slug of the CLI app; None without ``cli_app``."""
+        self._claim_in_program(name, opts)
         super().__init__(TYPE_TOKEN, name, None, opts)
-        a = self.args
         ignored = ignored_settings(a)
         if ignored:
             pulumi.log.warn(
@@ -125,14 +133,15 @@ class Codex(pulumi.ComponentResource):
                     owner=v["owner"],
                     workspace=v["workspace"],
                     agent_id=v["agent_id"],
+                    app_slug=self.web_app_slug,
                 ),
                 module_dir_name=module_dir,
             )
         )
-        stop_body = task.id.apply(
-            lambda task_id: render_body(
+        stop_body = pulumi.Output.all(task_id=task.id, enabled=task.enabled).apply(
+            lambda v: render_body(
                 "shutdown.sh",
-                shutdown_args(a, task_id=task_id or ""),
+                shutdown_args(a, task_id=v["task_id"] or "", task_enabled=bool(v["enabled"])),
                 module_dir_name=module_dir,
             )
         )
@@ -160,7 +169,7 @@ class Codex(pulumi.ComponentResource):
         web_app = coder.App(
             f"{name}-web",
             agent_id=a.agent_id,
-            slug=DEFAULT_STATUS_SLUG,
+            slug=self.web_app_slug,
             display_name=a.web_app_display_name,
             url=f"http://localhost:{port}/",
             icon=a.icon,
@@ -178,7 +187,7 @@ class Codex(pulumi.ComponentResource):
             coder.App(
                 f"{name}-cli",
                 agent_id=a.agent_id,
-                slug=CLI_APP_SLUG,
+                slug=self.cli_app_slug,
                 display_name=a.cli_app_display_name,
                 command=cli_app_command(port),
                 icon=a.icon,
@@ -189,3 +198,30 @@ class Codex(pulumi.ComponentResource):
 
         self.task_app_id = web_app.id
         self.register_outputs({"task_app_id": self.task_app_id})
+
+    def _claim_in_program(self, name: str, opts: pulumi.ResourceOptions | None) -> None:
+        """Fail before anything is registered when another Codex of this program already
+        has one of these slugs, or this port on this agent."""
+        if self.cli_app_slug == self.web_app_slug:
+            raise CodexArgsError(
+                [
+                    f"cli_app_slug: {self.cli_app_slug!r} is also the web app's slug (derived "
+                    f"from the name {name!r}); Coder needs a different slug for each app"
+                ]
+            )
+        parent = opts.parent if opts is not None else None
+        slugs = {self.web_app_slug: "web app"}
+        if self.cli_app_slug is not None:
+            slugs[self.cli_app_slug] = "CLI app"
+        problems = claim(
+            Instance(
+                name=name,
+                # Same name and parent = same URN: the engine's error, not ours.
+                parent=str(id(parent)) if parent is not None else "",
+                slugs=slugs,
+                agent=self.args.agent_id,
+                port=self.args.agentapi_port,
+            )
+        )
+        if problems:
+            raise CodexArgsError(problems)

@@ -60,7 +60,7 @@ class CodexInputs(TypedDict, total=False):
     icon: str
     """Icon of the apps and scripts. Default: "/icon/openai.svg"."""
     report_tasks: bool
-    """Codex reports progress to Coder through the Coder MCP server. Default: true."""
+    "Coder Tasks: Codex reports progress to the task through the Coder MCP server. Default: true."
     subdomain: bool
     """Serve AgentAPI on its own subdomain. Default: false."""
     cli_app: bool
@@ -106,6 +106,14 @@ class CodexInputs(TypedDict, total=False):
         "Written to ~/.codex/AGENTS.md; empty writes nothing. Default: "
         '"You are a helpful coding assistant. Start every response with `Codex says:`".'
     )
+    web_app_slug: str
+    (
+        "Slug of the web app, also the task status slug and part of the chat path; unset "
+        "derives it from the component's name: codex, the name when it starts with codex, "
+        "else codex-<name>."
+    )
+    cli_app_slug: str
+    """Slug of the CLI app; unset: <web app slug>-cli."""
 
 
 def args_from_inputs(inputs: Mapping[str, Any]) -> CodexArgs:

@@ -56,9 +56,12 @@ def codex_home_name(port: int) -> str:
     )
 
 
-def chat_base_path(*, owner: str, workspace: str, agent_id: str) -> str:
-    """Where Coder serves the web app when it has no subdomain; AgentAPI must know it."""
-    return f"/@{owner}/{workspace}.{agent_id}/apps/{DEFAULT_STATUS_SLUG}/chat"
+def chat_base_path(
+    *, owner: str, workspace: str, agent_id: str, app_slug: str = DEFAULT_STATUS_SLUG
+) -> str:
+    """Where Coder serves the web app (slug ``app_slug``) when it has no subdomain; AgentAPI
+    must know it."""
+    return f"/@{owner}/{workspace}.{agent_id}/apps/{app_slug}/chat"
 
 
 def _flag(value: bool) -> str:
@@ -73,13 +76,15 @@ def start_args(
     owner: str,
     workspace: str,
     agent_id: str,
+    app_slug: str = DEFAULT_STATUS_SLUG,
 ) -> dict[str, str]:
+    """``app_slug`` is the web app's slug (the component derives it from its name)."""
     base_path = (
         ""
         if args.subdomain
-        else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id)
+        else chat_base_path(owner=owner, workspace=workspace, agent_id=agent_id, app_slug=app_slug)
     )
-    config = compose_module_config(args, access_url)
+    config = compose_module_config(args, access_url, status_slug=app_slug)
     return {
         "ARG_WORKDIR": args.workdir,
         "ARG_CODEX_HOME": codex_home_name(args.agentapi_port),
@@ -107,9 +112,13 @@ def start_args(
     }
 
 
-def shutdown_args(args: CodexArgs, *, task_id: str) -> dict[str, str]:
+def shutdown_args(args: CodexArgs, *, task_id: str, task_enabled: bool = True) -> dict[str, str]:
+    """``task_enabled`` is ``coder_task``'s ``enabled``: the workspace runs a Coder Task.
+    Outside Tasks (and on a Coder without them) ``coder_task`` still returns an id, and the
+    log-snapshot endpoint may not exist, so the snapshot is only taken for an enabled task."""
     return {
         "ARG_AGENTAPI_PORT": str(args.agentapi_port),
         "ARG_TASK_ID": task_id,
+        "ARG_TASK_ENABLED": _flag(task_enabled),
         "ARG_ENABLE_STATE_PERSISTENCE": _flag(args.enable_state_persistence),
     }

@@ -18,11 +18,15 @@ AGENT_ID = "agent-1"
 GET_TASK = "coder:index/getTask:getTask"
 
 
-def register(*, task_id: str = "", **codex_args: Any) -> CoderMocks:
+def register(
+    *, task_id: str = "", task_enabled: bool | None = None, **codex_args: Any
+) -> CoderMocks:
     """Build ``Codex(CodexArgs(agent_id=AGENT_ID, **codex_args))`` under fresh mocks, in a
-    workspace whose Coder task has ``task_id`` ("" = no task); what it registered."""
+    workspace whose Coder task has ``task_id`` ("" = no task) and ``enabled`` (default: a
+    task with an id runs); what it registered."""
     mocks = CoderMocks()
-    mocks.data[GET_TASK] = {**TASK, "id": task_id}
+    enabled = bool(task_id) if task_enabled is None else task_enabled
+    mocks.data[GET_TASK] = {**TASK, "id": task_id, "enabled": enabled}
     pulumi.runtime.settings.reset_options(project="project", stack="stack", preview=False)
     pulumi.runtime.set_mocks(mocks, project="project", stack="stack", preview=False)
     try:
@@ -32,9 +36,11 @@ def register(*, task_id: str = "", **codex_args: Any) -> CoderMocks:
     return mocks
 
 
-def render_scripts(*, task_id: str = "", **codex_args: Any) -> dict[str, str]:
+def render_scripts(
+    *, task_id: str = "", task_enabled: bool | None = None, **codex_args: Any
+) -> dict[str, str]:
     """``{"start.sh": body, "shutdown.sh": body}`` as the component renders them."""
-    mocks = register(task_id=task_id, **codex_args)
+    mocks = register(task_id=task_id, task_enabled=task_enabled, **codex_args)
     return {
         "start.sh": plain(mocks.named("codex-start").inputs["script"]),
         "shutdown.sh": plain(mocks.named("codex-shutdown").inputs["script"]),

@@ -130,12 +130,14 @@ class ScriptEnv:
             system = str(masked)
         return ":".join([str(self.standin_bin), str(self.script_bin), system])
 
-    def render(self, *, task_id: str = "", **overrides: Any) -> dict[str, str]:
+    def render(
+        self, *, task_id: str = "", task_enabled: bool | None = None, **overrides: Any
+    ) -> dict[str, str]:
         """Both bodies, rendered through the component with ``CodexArgs`` names; this
         workspace's workdir and port unless overridden."""
         args: dict[str, Any] = {"workdir": str(self.workdir), "agentapi_port": self.port}
         args.update(overrides)
-        return render_scripts(task_id=task_id, **args)
+        return render_scripts(task_id=task_id, task_enabled=task_enabled, **args)
 
     # -- running --------------------------------------------------------------------------
 
@@ -197,11 +199,16 @@ class ScriptEnv:
         return self.run_body("start.sh", self.render(**overrides)["start.sh"], env=env)
 
     def shutdown(
-        self, *, env: Mapping[str, str] | None = None, task_id: str = "", **overrides: Any
+        self,
+        *,
+        env: Mapping[str, str] | None = None,
+        task_id: str = "",
+        task_enabled: bool | None = None,
+        **overrides: Any,
     ) -> Result:
         """Run the shutdown script the component renders, in a workspace whose Coder task
-        has ``task_id``."""
-        body = self.render(task_id=task_id, **overrides)["shutdown.sh"]
+        has ``task_id`` and ``enabled`` (default: a task with an id runs)."""
+        body = self.render(task_id=task_id, task_enabled=task_enabled, **overrides)["shutdown.sh"]
         return self.run_body("shutdown.sh", body, env=env)
 
     # -- looking ----------------------------------------------------------------------------

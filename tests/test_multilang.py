@@ -42,6 +42,15 @@ from tests.pulumi_harness import CoderMocks, is_secret, plain, resolve, run
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_DIR = ROOT / "provider"
+# What `pulumi package add terraform-provider coder/coder <version>` recorded next to the SDK
+# it generated: the bridge's version and the coder/coder parameters. Read from Pulumi.yaml,
+# not written down here, so that a regenerated sdks/coder passes as well as ours.
+CODER_PACKAGE = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())["packages"]["coder"]
+BRIDGE_VERSION = str(CODER_PACKAGE["version"])
+CODER_PROVIDER, CODER_VERSION = (str(p) for p in CODER_PACKAGE["parameters"])
+CODER_PARAMETER = {
+    "remote": {"url": f"registry.opentofu.org/{CODER_PROVIDER}", "version": CODER_VERSION}
+}
 TOKEN = "codex-component:index:Codex"
 AGENT_URN = "urn:pulumi:stack::project::coder:index/agent:Agent::main"
 KEY = "sk-test-'quoted'-$(touch /tmp/pwned)-key"
@@ -77,6 +86,8 @@ INPUTS: dict[str, tuple[str, bool, bool]] = {
     "enableStatePersistence": ("boolean", True, False),
     "agentapiPort": ("integer", True, False),
     "codexSystemPrompt": ("string", True, False),
+    "webAppSlug": ("string", True, False),
+    "cliAppSlug": ("string", True, False),
 }
 
 # CodexArgs' annotations (strings: args.py postpones them) and what the schema must say.
@@ -191,13 +202,11 @@ def test_coder_sdk_identity_is_readable_by_the_analyzer() -> None:
     """The analyzer names a package dependency from pulumi_coder's pulumi-plugin.json when a
     Coder resource type appears in a schema: the bridge plus the coder/coder parameter."""
     dependency = get_dependency_for_type(coder.Agent)
-    assert (dependency.name, dependency.version) == ("terraform-provider", "1.1.3")
+    assert (dependency.name, dependency.version) == ("terraform-provider", BRIDGE_VERSION)
     assert dependency.parameterization is not None
     assert dependency.parameterization.name == "coder"
-    assert dependency.parameterization.version == coder._utilities.get_version()
-    assert json.loads(base64.b64decode(dependency.parameterization.value)) == {
-        "remote": {"url": "registry.opentofu.org/coder/coder", "version": "2.17.0"}
-    }
+    assert dependency.parameterization.version == CODER_VERSION
+    assert json.loads(base64.b64decode(dependency.parameterization.value)) == CODER_PARAMETER
     plugin = json.loads(resources.files("pulumi_coder").joinpath("pulumi-plugin.json").read_text())
     assert plugin["parameterization"]["value"] == dependency.parameterization.value
 
@@ -220,17 +229,15 @@ class Probe(pulumi.ComponentResource):
 def test_a_coder_resource_type_in_a_schema_names_the_parameterized_dependency() -> None:
     schema = json.loads(ComponentProvider([Probe], "probe", version="0.0.1").schema or "{}")
     probe = schema["resources"]["probe:index:Probe"]
-    base = "/terraform-provider/v1.1.3/schema.json#/resources/"
+    base = f"/terraform-provider/v{BRIDGE_VERSION}/schema.json#/resources/"
     assert probe["inputProperties"]["agent"]["$ref"] == base + "coder:index%2Fagent:Agent"
     assert probe["properties"]["app"]["$ref"] == base + "coder:index%2Fapp:App"
     (dependency,) = schema["dependencies"]
     assert dependency["name"] == "terraform-provider"
-    assert dependency["version"] == "1.1.3"
+    assert dependency["version"] == BRIDGE_VERSION
     assert dependency["parameterization"]["name"] == "coder"
-    assert dependency["parameterization"]["version"] == "2.17.0"
-    assert json.loads(base64.b64decode(dependency["parameterization"]["value"])) == {
-        "remote": {"url": "registry.opentofu.org/coder/coder", "version": "2.17.0"}
-    }
+    assert dependency["parameterization"]["version"] == CODER_VERSION
+    assert json.loads(base64.b64decode(dependency["parameterization"]["value"])) == CODER_PARAMETER
 
 
 # -- the plugin: manifest, requirements, entry point ------------------------------------------

@@ -218,3 +218,14 @@ def test_start_then_stop_round_trip_on_a_custom_port(ws: ScriptEnv) -> None:
     assert len(ws.records("agentapi", "messages")) == 1
     assert posted(ws)["messages"][0]["content"] == "Codex says: hello"
     assert not ws.is_ours(agentapi)
+
+
+def test_a_task_id_outside_coder_tasks_posts_no_snapshot(ws: ScriptEnv) -> None:
+    # coder_task returns an id on a Coder without Tasks too; enabled is what tells.
+    agentapi, _ = started(ws)
+    result = ws.shutdown(task_id=TASK_ID, task_enabled=False)
+    ok(result)
+    assert ws.coder_api.requests == []
+    assert ws.records("agentapi", "messages") == []
+    assert "no log snapshot to save" in result.stdout
+    assert not ws.is_ours(agentapi)

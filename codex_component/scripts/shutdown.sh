@@ -30,7 +30,7 @@ trap on_exit EXIT
 main() {
   local pid='' dir
   load_args "$CODEX_MODULE_DIR/shutdown.args"
-  require_args ARG_AGENTAPI_PORT ARG_TASK_ID ARG_ENABLE_STATE_PERSISTENCE
+  require_args ARG_AGENTAPI_PORT ARG_TASK_ID ARG_TASK_ENABLED ARG_ENABLE_STATE_PERSISTENCE
   [[ $ARG_AGENTAPI_PORT =~ ^[1-9][0-9]{0,4}$ ]] || die "agentapi_port must be a port number"
   # AgentAPI may live in ~/.local/bin, which the agent does not put on PATH.
   while IFS= read -r dir; do
@@ -55,8 +55,11 @@ main() {
     fi
   fi
 
-  if [[ -n $ARG_TASK_ID ]]; then
+  # coder_task has an id outside Coder Tasks too; only a running task has a log to save.
+  if [[ -n $ARG_TASK_ID ]] && is_true "$ARG_TASK_ENABLED"; then
     post_log_snapshot "$ARG_AGENTAPI_PORT" "$ARG_TASK_ID" || warn "the task log snapshot failed"
+  elif [[ -n $ARG_TASK_ID ]]; then
+    log "The workspace runs no Coder Task (task not enabled): no log snapshot to save"
   fi
 
   if [[ -n $pid ]]; then

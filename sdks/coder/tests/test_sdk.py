@@ -17,11 +17,12 @@ from importlib import resources
 from typing import Any, TypeVar, cast
 
 import pulumi
-import pulumi_coder as coder
 import pytest
 from pulumi.runtime import settings
 from pulumi.runtime.mocks import MockCallArgs, MockMonitor, MockResourceArgs, Mocks
 from pulumi.runtime.proto import resource_pb2
+
+import pulumi_coder as coder
 from pulumi_coder import outputs
 
 T = TypeVar("T")

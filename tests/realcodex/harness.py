@@ -1,0 +1,420 @@
+"""Helpers for running the real Codex TUI unattended behind the AgentAPI stand-in.
+
+Findings live in ``FINDINGS`` below (also in the harness report).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+AGENTAPI_PTY = HERE / "agentapi_pty.py"
+
+
+def real_codex_bin() -> Path | None:
+    """The real ``codex`` named by ``REAL_CODEX_BIN``, or None when unset or not executable."""
+    value = os.environ.get("REAL_CODEX_BIN", "")
+    if not value:
+        return None
+    path = Path(value)
+    return path if path.is_file() and os.access(path, os.X_OK) else None
+
+
+def skip_reason() -> str | None:
+    """Why the real-Codex tier cannot run here, or None when it can."""
+    value = os.environ.get("REAL_CODEX_BIN", "")
+    if not value:
+        return (
+            "REAL_CODEX_BIN is not set: set it to a real @openai/codex `codex` binary "
+            "(e.g. /tmp/codexcache/0.169.0/bin/codex) to run the real-Codex tier"
+        )
+    if real_codex_bin() is None:
+        return f"REAL_CODEX_BIN={value} is not an executable file"
+    return None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def closed_port() -> int:
+    """A port with no listener: connections to it are refused at once (a dead proxy)."""
+    return free_port()
+
+
+def dead_proxy_env(port: int | None = None) -> dict[str, str]:
+    """Proxy variables that send every outbound request to a closed port on 127.0.0.1.
+
+    NO_PROXY keeps 127.0.0.1/localhost direct, so the fake model and AgentAPI still work.
+    """
+    proxy = f"http://127.0.0.1:{port if port is not None else closed_port()}"
+    env: dict[str, str] = {}
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        env[name] = proxy
+        env[name.lower()] = proxy
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost,::1"
+    return env
+
+
+def toml_str(value: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML for these)."""
+    return json.dumps(value)
+
+
+def mock_provider_toml(base_url: str, *, provider_id: str = "mock", model: str = "mock-model") -> str:
+    """Config that points Codex at the fake model through a custom provider."""
+    return (
+        f"model = {toml_str(model)}\n"
+        f"model_provider = {toml_str(provider_id)}\n"
+        "\n"
+        f"[model_providers.{provider_id}]\n"
+        'name = "Mock"\n'
+        f"base_url = {toml_str(base_url)}\n"
+        'wire_api = "responses"\n'
+        'env_key = "MOCK_KEY"\n'
+    )
+
+
+def write_user_config(
+    codex_home: Path,
+    base_url: str,
+    *,
+    workdir: Path | None = None,
+    model: str = "mock-model",
+    approval_policy: str = "never",
+    sandbox_mode: str = "workspace-write",
+    extra_top: str = "",
+    extra_tables: str = "",
+) -> Path:
+    """Write ``$CODEX_HOME/config.toml`` selecting the mock provider; returns its path.
+
+    ``workdir`` is trusted with a ``[projects."<workdir>"]`` table (else the TUI stops at
+    "Trust this folder?"). ``extra_top`` goes before any table, ``extra_tables`` after.
+    """
+    codex_home.mkdir(parents=True, exist_ok=True)
+    text = (
+        f"approval_policy = {toml_str(approval_policy)}\n"
+        f"sandbox_mode = {toml_str(sandbox_mode)}\n"
+        + extra_top
+        + mock_provider_toml(base_url, model=model)
+    )
+    if workdir is not None:
+        text += f"\n[projects.{toml_str(str(workdir))}]\ntrust_level = \"trusted\"\n"
+    text += extra_tables
+    path = codex_home / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def git_workdir(path: Path) -> Path:
+    """An initialised git repository with one commit (Codex treats it as a project)."""
+    path.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null"}
+    subprocess.run(["git", "init", "-q", str(path)], check=True, env=env, timeout=30)
+    (path / "README.md").write_text("test project\n", encoding="utf-8")
+    ident = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "-C", str(path), "add", "."], check=True, env=env, timeout=30)
+    subprocess.run(
+        ["git", "-C", str(path), *ident, "commit", "-q", "-m", "init"],
+        check=True,
+        env=env,
+        timeout=30,
+    )
+    return path
+
+
+@dataclass
+class CodexEnv:
+    """A throw-away HOME/CODEX_HOME with the real codex first on PATH and no internet."""
+
+    root: Path
+    codex_bin: Path
+    home: Path = field(init=False)
+    codex_home: Path = field(init=False)
+    bin_dir: Path = field(init=False)
+    workdir: Path = field(init=False)
+    env: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.home = self.root / "home"
+        self.codex_home = self.home / ".codex"
+        self.bin_dir = self.root / "bin"
+        self.workdir = self.home / "project"
+        # Codex refuses to start when CODEX_HOME names a missing directory.
+        self.codex_home.mkdir(parents=True, exist_ok=True)
+        self.bin_dir.mkdir(parents=True, exist_ok=True)
+        # The npm layout keeps codex in a directory with node's launcher; a symlink to the
+        # binary is what `npm install -g` puts on PATH as well.
+        link = self.bin_dir / "codex"
+        if not link.exists():
+            link.symlink_to(self.codex_bin)
+        base_path = "/usr/local/bin:/usr/bin:/bin"
+        self.env = {
+            "HOME": str(self.home),
+            "CODEX_HOME": str(self.codex_home),
+            "PATH": f"{self.bin_dir}:{self.codex_bin.parent}:{base_path}",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "USER": os.environ.get("USER", "coder"),
+            "MOCK_KEY": "mock-key-for-tests",
+            # Keeps git from reading the developer's or CI's global config.
+            "GIT_CONFIG_GLOBAL": "/dev/null",
+            **dead_proxy_env(),
+        }
+
+    def run_codex(self, *args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        """Run ``codex ARGS`` (not the TUI) in this environment, bounded."""
+        return subprocess.run(
+            [str(self.bin_dir / "codex"), *args],
+            env=self.env,
+            cwd=str(cwd or self.home),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+
+
+def http_json(url: str, body: Mapping[str, Any] | None = None, timeout: float = 5) -> Any:
+    """GET (or POST ``body``) ``url`` and decode the JSON answer, bypassing any proxy."""
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method="POST" if body is not None else "GET")
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(req, timeout=timeout) as resp:
+        return json.loads(resp.read())
+
+
+def wait_until(pred: Callable[[], bool], *, timeout: float, interval: float = 0.25, what: str = "condition") -> None:
+    """Poll ``pred`` until it is true; TimeoutError naming ``what`` after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(OSError, ValueError):
+            if pred():
+                return
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+class AgentAPIProcess:
+    """The ``agentapi_pty.py server`` stand-in, started as a child of the test.
+
+    ``args`` are the program and its arguments (``["codex", "say hello"]``).
+    """
+
+    def __init__(
+        self,
+        args: list[str],
+        *,
+        env: Mapping[str, str],
+        cwd: Path,
+        log_path: Path,
+        port: int | None = None,
+        width: int = 67,
+        height: int = 1190,
+        agent_type: str = "codex",
+    ) -> None:
+        self.port = port or free_port()
+        self.cwd = cwd
+        self.log_path = log_path
+        self.command = [
+            sys.executable,
+            str(AGENTAPI_PTY),
+            "server",
+            "--type",
+            agent_type,
+            "--port",
+            str(self.port),
+            "--term-width",
+            str(width),
+            "--term-height",
+            str(height),
+            "--",
+            *args,
+        ]
+        self.env = dict(env)
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> AgentAPIProcess:
+        log = self.log_path.open("ab")
+        try:
+            self.proc = subprocess.Popen(
+                self.command,
+                env=self.env,
+                cwd=str(self.cwd),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # Its own process group, so the test can end it and everything it left
+                # behind in the group without touching anything else.
+                start_new_session=True,
+            )
+        finally:
+            log.close()
+        wait_until(self._answers, timeout=30, what=f"agentapi stand-in on port {self.port}")
+        return self
+
+    def _answers(self) -> bool:
+        if self.proc is not None and self.proc.poll() is not None:
+            raise RuntimeError(f"agentapi stand-in exited with {self.proc.returncode}: {self.log()}")
+        http_json(self.url + "/status", timeout=2)
+        return True
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")[-6000:]
+        except OSError:
+            return ""
+
+    def status(self) -> str:
+        return str(http_json(self.url + "/status")["status"])
+
+    def messages(self) -> list[dict[str, Any]]:
+        return list(http_json(self.url + "/messages")["messages"])
+
+    def screen(self) -> str:
+        """The raw screen (stand-in extra endpoint), for diagnostics."""
+        return str(http_json(self.url + "/internal/screen-text")["screen"])
+
+    def send(self, content: str, kind: str = "user", timeout: float = 60) -> Any:
+        return http_json(self.url + "/message", {"content": content, "type": kind}, timeout=timeout)
+
+    def wait_stable(self, timeout: float = 60) -> None:
+        wait_until(lambda: self.status() == "stable", timeout=timeout, what="/status stable")
+
+    def wait_for_text(self, text: str, timeout: float = 60) -> list[dict[str, Any]]:
+        """Wait until an agent message in /messages contains ``text``; returns the messages."""
+        found: list[list[dict[str, Any]]] = []
+
+        def seen() -> bool:
+            msgs = self.messages()
+            if any(m["role"] == "agent" and text in m["content"] for m in msgs):
+                found.append(msgs)
+                return True
+            return False
+
+        try:
+            wait_until(seen, timeout=timeout, what=f"{text!r} in /messages")
+        except TimeoutError as exc:
+            raise TimeoutError(f"{exc}\n--- screen ---\n{self._screen_or_log()}") from None
+        return found[-1]
+
+    def _screen_or_log(self) -> str:
+        try:
+            return self.screen()
+        except (OSError, ValueError):
+            return self.log()
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def terminate(self, timeout: float = 20) -> int:
+        """SIGTERM the stand-in (as the stop script does) and wait for it, bounded."""
+        assert self.proc is not None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill_group()
+            return self.proc.wait(timeout=10)
+
+    def kill_group(self) -> None:
+        """Last resort: SIGKILL the stand-in's process group (only what the test started)."""
+        if self.proc is None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def process_table() -> list[tuple[int, int, int, str]]:
+    """(pid, pgid, sid, cmdline) of every process we can see, from /proc."""
+    out: list[tuple[int, int, int, str]] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        # Fields after the parenthesised comm: state ppid pgrp session ...
+        fields = stat[stat.rfind(")") + 2 :].split()
+        out.append((int(entry.name), int(fields[2]), int(fields[3]), cmd.strip()))
+    return out
+
+
+def processes_mentioning(needle: str) -> list[tuple[int, int, int, str]]:
+    """Processes whose command line contains ``needle`` (e.g. a test's unique CODEX_HOME)."""
+    return [p for p in process_table() if needle in p[3]]
+
+
+def processes_with_env(name: str, value: str) -> list[int]:
+    """Pids whose environment has ``name=value``: finds what a test's Codex started."""
+    hit = f"{name}={value}".encode()
+    pids: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            env = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if hit in env:
+            pids.append(int(entry.name))
+    return pids
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie is dead for our purposes.
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text()
+        return state[state.rfind(")") + 2] != "Z"
+    return True
+
+
+def kill_pids(pids: list[int]) -> None:
+    """SIGKILL pids the test itself caused (found by its unique env), one by one."""
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def cleanup_env_processes(name: str, value: str) -> Iterator[None]:
+    """On exit, kill any process still carrying ``name=value`` in its environment."""
+    try:
+        yield
+    finally:
+        kill_pids([p for p in processes_with_env(name, value) if p != os.getpid()])

@@ -46,6 +46,24 @@ def skip_reason() -> str | None:
     return None
 
 
+def codex_version(codex_bin: Path) -> tuple[int, int, int]:
+    """``codex --version`` ("codex-cli 0.169.0") as a tuple."""
+    out = subprocess.run(
+        [str(codex_bin), "--version"], capture_output=True, text=True, timeout=30, check=True
+    ).stdout
+    nums = out.strip().split()[-1].split("-")[0].split(".")
+    major, minor, patch = (int(x) for x in (nums + ["0", "0"])[:3])
+    return major, minor, patch
+
+
+def codex_help_mentions(codex_bin: Path, flag: str) -> bool:
+    """Whether ``codex --help`` lists ``flag`` (e.g. ``--no-daemon``, 0.169 has it)."""
+    out = subprocess.run(
+        [str(codex_bin), "--help"], capture_output=True, text=True, timeout=30, check=False
+    ).stdout
+    return flag in out
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that was free a moment ago."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -150,8 +168,12 @@ class CodexEnv:
     bin_dir: Path = field(init=False)
     workdir: Path = field(init=False)
     env: dict[str, str] = field(init=False)
+    #: A value only this environment's processes carry (``CODEX_HARNESS_MARK``): finds
+    #: whatever Codex started, daemons included, without matching anything else.
+    mark: str = field(init=False)
 
     def __post_init__(self) -> None:
+        self.mark = f"{self.root}:{os.getpid()}:{time.time_ns()}"
         self.home = self.root / "home"
         self.codex_home = self.home / ".codex"
         self.bin_dir = self.root / "bin"
@@ -175,8 +197,19 @@ class CodexEnv:
             "MOCK_KEY": "mock-key-for-tests",
             # Keeps git from reading the developer's or CI's global config.
             "GIT_CONFIG_GLOBAL": "/dev/null",
+            "CODEX_HARNESS_MARK": self.mark,
             **dead_proxy_env(),
         }
+
+    def leftover_pids(self) -> list[int]:
+        """Processes still carrying this environment's mark (the test process excluded)."""
+        return [p for p in processes_with_env("CODEX_HARNESS_MARK", self.mark) if p != os.getpid()]
+
+    def kill_leftovers(self) -> list[int]:
+        """SIGKILL every process this environment started that is still alive; their pids."""
+        pids = self.leftover_pids()
+        kill_pids(pids)
+        return pids
 
     def run_codex(self, *args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         """Run ``codex ARGS`` (not the TUI) in this environment, bounded."""
@@ -352,9 +385,18 @@ class AgentAPIProcess:
             os.killpg(self.proc.pid, signal.SIGKILL)
 
 
-def process_table() -> list[tuple[int, int, int, str]]:
-    """(pid, pgid, sid, cmdline) of every process we can see, from /proc."""
-    out: list[tuple[int, int, int, str]] = []
+@dataclass(frozen=True)
+class Proc:
+    pid: int
+    ppid: int
+    pgid: int
+    sid: int
+    cmdline: str
+
+
+def process_table() -> list[Proc]:
+    """Every process we can see, from /proc."""
+    out: list[Proc] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -365,13 +407,24 @@ def process_table() -> list[tuple[int, int, int, str]]:
             continue
         # Fields after the parenthesised comm: state ppid pgrp session ...
         fields = stat[stat.rfind(")") + 2 :].split()
-        out.append((int(entry.name), int(fields[2]), int(fields[3]), cmd.strip()))
+        if fields[0] == "Z":  # zombies are dead for our purposes
+            continue
+        out.append(Proc(int(entry.name), int(fields[1]), int(fields[2]), int(fields[3]), cmd.strip()))
     return out
 
 
-def processes_mentioning(needle: str) -> list[tuple[int, int, int, str]]:
+def processes_mentioning(needle: str) -> list[Proc]:
     """Processes whose command line contains ``needle`` (e.g. a test's unique CODEX_HOME)."""
-    return [p for p in process_table() if needle in p[3]]
+    return [p for p in process_table() if needle in p.cmdline]
+
+
+def group_members(pgid: int) -> list[Proc]:
+    """Live processes in process group ``pgid``."""
+    return [p for p in process_table() if p.pgid == pgid]
+
+
+def children_of(pid: int) -> list[Proc]:
+    return [p for p in process_table() if p.ppid == pid]
 
 
 def processes_with_env(name: str, value: str) -> list[int]:

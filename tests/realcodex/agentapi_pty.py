@@ -161,7 +161,7 @@ class Terminal:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
                 env = dict(os.environ)
                 env["TERM"] = "vt100"
-                os.execvpe(argv[0], argv, env)
+                os.execvpe(argv[0], argv, env)  # noqa: S606 (exec the agent, as AgentAPI)
             except BaseException as exc:
                 os.write(2, f"agentapi-pty: exec {argv[0]}: {exc}\r\n".encode())
             os._exit(127)
@@ -183,7 +183,7 @@ class Terminal:
                 continue
             view = view[n:]
 
-    def _answer(self, m: re.Match[bytes]) -> bytes | None:
+    def _answer(self, m: re.Match[bytes]) -> bytes | None:  # noqa: PLR0911 (one per query)
         g = m.groupdict()
         if g["dsr"] == b"6":
             # pyte's cursor is 0-based; the report is 1-based row;col.
@@ -224,7 +224,11 @@ class Terminal:
                 self.write(reply)
         rest = data[pos:]
         esc = rest.rfind(b"\x1b")
-        if esc != -1 and len(rest) - esc < QUERY_CARRY and not re.search(rb"[A-Za-z~]", rest[esc + 2 :]):
+        if (
+            esc != -1
+            and len(rest) - esc < QUERY_CARRY
+            and not re.search(rb"[A-Za-z~]", rest[esc + 2 :])
+        ):
             self._carry = rest[esc:]
             rest = rest[:esc]
         self.stream.feed(rest)
@@ -370,6 +374,11 @@ class Conversation:
     def snapshot(self) -> None:
         screen = self.term.read_screen()
         with self.lock:
+            if self.sending:
+                # AgentAPI holds the conversation lock while it types a message, so no
+                # snapshot lands in between: the reply must not leak into the agent message
+                # that precedes the user's.
+                return
             if screen != self.screen:
                 self.screen = screen
                 self.last_change = time.monotonic()
@@ -417,13 +426,12 @@ class Conversation:
         message = content.strip()
         with self.lock:
             if self.sending or self.status() != "stable":
-                raise SendError(
-                    "message can only be sent when the agent is waiting for user input"
-                )
+                raise SendError("message can only be sent when the agent is waiting for user input")
             if not message:
                 raise SendError("message must not be empty")
-            self.sending = True
+            # The last agent message gets the screen as it is before typing (AgentAPI's Send).
             self.snapshot()
+            self.sending = True
             before = self.screen
         try:
             # AgentAPI's formatClaudeCodeMessage, used for every agent type.
@@ -454,7 +462,12 @@ class Conversation:
             with self.lock:
                 self.screen_before_user = before
                 self.messages.append(
-                    {"id": len(self.messages), "message": message, "role": "user", "time": now_iso()}
+                    {
+                        "id": len(self.messages),
+                        "message": message,
+                        "role": "user",
+                        "time": now_iso(),
+                    }
                 )
                 self.dirty = True
                 self.user_sent_after_load = True
@@ -535,7 +548,7 @@ class App:
             protocol_version = "HTTP/1.1"
             timeout = 30
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 if app.args.verbose:
                     log("http: " + format % args)
 
@@ -554,7 +567,9 @@ class App:
             def _host_ok(self) -> bool:
                 if app.host_allowed(self.headers.get("Host")):
                     return True
-                self._problem(400, "Invalid host header. Allowed hosts: " + ", ".join(app.allowed_hosts))
+                self._problem(
+                    400, "Invalid host header. Allowed hosts: " + ", ".join(app.allowed_hosts)
+                )
                 return False
 
             def do_GET(self) -> None:
@@ -564,7 +579,11 @@ class App:
                 if path == "/status":
                     self._json(
                         200,
-                        {"status": app.conv.status(), "agent_type": app.conv.agent_type, "backend": "pty"},
+                        {
+                            "status": app.conv.status(),
+                            "agent_type": app.conv.agent_type,
+                            "backend": "pty",
+                        },
                     )
                 elif path == "/messages":
                     self._json(200, {"messages": app.conv.public_messages()})
@@ -589,7 +608,7 @@ class App:
                     content = str(body["content"])
                     kind = str(body.get("type", "user"))
                 except (ValueError, KeyError, TypeError):
-                    self._problem(422, "expected {\"content\": str, \"type\": \"user\"|\"raw\"}")
+                    self._problem(422, 'expected {"content": str, "type": "user"|"raw"}')
                     return
                 if kind == "raw":
                     app.term.write(content.encode())

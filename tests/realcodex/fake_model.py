@@ -285,7 +285,7 @@ class FakeModel:
             # A client that opens a connection and sends nothing must not pin a thread forever.
             timeout = 30
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 sys.stderr.write(f"fake-model: {format % args}\n")
 
             def _read_body(self) -> bytes:

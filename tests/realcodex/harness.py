@@ -52,7 +52,7 @@ def codex_version(codex_bin: Path) -> tuple[int, int, int]:
         [str(codex_bin), "--version"], capture_output=True, text=True, timeout=30, check=True
     ).stdout
     nums = out.strip().split()[-1].split("-")[0].split(".")
-    major, minor, patch = (int(x) for x in (nums + ["0", "0"])[:3])
+    major, minor, patch = (int(x) for x in [*nums, "0", "0"][:3])
     return major, minor, patch
 
 
@@ -62,6 +62,11 @@ def codex_help_mentions(codex_bin: Path, flag: str) -> bool:
         [str(codex_bin), "--help"], capture_output=True, text=True, timeout=30, check=False
     ).stdout
     return flag in out
+
+
+def no_daemon_args(codex_bin: Path) -> list[str]:
+    """``["--no-daemon"]`` where Codex has the flag (0.169), else ``[]`` (0.58 rejects it)."""
+    return ["--no-daemon"] if codex_help_mentions(codex_bin, "--no-daemon") else []
 
 
 def free_port() -> int:
@@ -95,7 +100,9 @@ def toml_str(value: str) -> str:
     return json.dumps(value)
 
 
-def mock_provider_toml(base_url: str, *, provider_id: str = "mock", model: str = "mock-model") -> str:
+def mock_provider_toml(
+    base_url: str, *, provider_id: str = "mock", model: str = "mock-model"
+) -> str:
     """Config that points Codex at the fake model through a custom provider."""
     return (
         f"model = {toml_str(model)}\n"
@@ -133,7 +140,7 @@ def write_user_config(
         + mock_provider_toml(base_url, model=model)
     )
     if workdir is not None:
-        text += f"\n[projects.{toml_str(str(workdir))}]\ntrust_level = \"trusted\"\n"
+        text += f'\n[projects.{toml_str(str(workdir))}]\ntrust_level = "trusted"\n'
     text += extra_tables
     path = codex_home / "config.toml"
     path.write_text(text, encoding="utf-8")
@@ -211,7 +218,9 @@ class CodexEnv:
         kill_pids(pids)
         return pids
 
-    def run_codex(self, *args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run_codex(
+        self, *args: str, timeout: float = 60, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run ``codex ARGS`` (not the TUI) in this environment, bounded."""
         return subprocess.run(
             [str(self.bin_dir / "codex"), *args],
@@ -227,8 +236,12 @@ class CodexEnv:
 
 def http_json(url: str, body: Mapping[str, Any] | None = None, timeout: float = 5) -> Any:
     """GET (or POST ``body``) ``url`` and decode the JSON answer, bypassing any proxy."""
+    if not url.startswith(("http://127.0.0.1:", "http://localhost:", "http://[::1]:")):
+        raise ValueError(f"only loopback URLs here, not {url}")
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method="POST" if body is not None else "GET")
+    method = "POST" if body is not None else "GET"
+    # Scheme and host are checked above.
+    req = urllib.request.Request(url, data=data, method=method)  # noqa: S310
     if data is not None:
         req.add_header("Content-Type", "application/json")
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -236,7 +249,9 @@ def http_json(url: str, body: Mapping[str, Any] | None = None, timeout: float = 
         return json.loads(resp.read())
 
 
-def wait_until(pred: Callable[[], bool], *, timeout: float, interval: float = 0.25, what: str = "condition") -> None:
+def wait_until(
+    pred: Callable[[], bool], *, timeout: float, interval: float = 0.25, what: str = "condition"
+) -> None:
     """Poll ``pred`` until it is true; TimeoutError naming ``what`` after ``timeout`` s."""
     deadline = time.monotonic() + timeout
     while True:
@@ -312,7 +327,9 @@ class AgentAPIProcess:
 
     def _answers(self) -> bool:
         if self.proc is not None and self.proc.poll() is not None:
-            raise RuntimeError(f"agentapi stand-in exited with {self.proc.returncode}: {self.log()}")
+            raise RuntimeError(
+                f"agentapi stand-in exited with {self.proc.returncode}: {self.log()}"
+            )
         http_json(self.url + "/status", timeout=2)
         return True
 
@@ -409,7 +426,9 @@ def process_table() -> list[Proc]:
         fields = stat[stat.rfind(")") + 2 :].split()
         if fields[0] == "Z":  # zombies are dead for our purposes
             continue
-        out.append(Proc(int(entry.name), int(fields[1]), int(fields[2]), int(fields[3]), cmd.strip()))
+        out.append(
+            Proc(int(entry.name), int(fields[1]), int(fields[2]), int(fields[3]), cmd.strip())
+        )
     return out
 
 

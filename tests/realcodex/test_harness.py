@@ -19,8 +19,10 @@ from tests.realcodex.harness import (
     CodexEnv,
     children_of,
     codex_help_mentions,
+    codex_version,
     git_workdir,
     group_members,
+    no_daemon_args,
     wait_until,
     write_user_config,
 )
@@ -157,12 +159,20 @@ def test_background_daemon_depends_on_the_launch(
 def test_untrusted_workdir_stops_at_the_trust_prompt(
     codex_env: CodexEnv, fake_model: FakeModel
 ) -> None:
+    """0.169 holds an untrusted git workdir at "Trust this folder?" even with
+    ``approval_policy = "never"``; 0.58 (measured) goes straight to the model."""
     git_workdir(codex_env.workdir)
     write_user_config(codex_env.codex_home, fake_model.base_url, workdir=None)
-    agentapi = start_agentapi(codex_env, ["--no-daemon", "say hello"])
+    agentapi = start_agentapi(codex_env, [*no_daemon_args(codex_env.codex_bin), "say hello"])
     try:
+        if codex_version(codex_env.codex_bin) < (0, 169, 0):
+            fake_model.wait_for_request(
+                lambda r: "say hello" in r.input_texts(), timeout=START_TIMEOUT
+            )
+            assert "trust this folder" not in agentapi.screen().lower()
+            return
         wait_until(
-            lambda: "Trust this folder?" in agentapi.screen(),
+            lambda: "trust this folder" in agentapi.screen().lower(),
             timeout=START_TIMEOUT,
             what="the trust prompt",
         )

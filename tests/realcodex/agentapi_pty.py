@@ -51,13 +51,16 @@ Where this stand-in differs from AgentAPI, on purpose:
   (2 s unchanged) is AgentAPI's.
 * No ``/events``, ``/upload``, chat UI; no codex-specific message formatting (AgentAPI's
   ``msgfmt`` strips the input box), so the agent message here is the raw screen diff.
-* Terminal queries. AgentAPI's emulator (vt10x via xpty) answers the cursor position report.
-  The Codex TUI, started under a pty, sends these at start (measured with 0.169.0, see
-  ``AGENTAPI_PTY_RAW_LOG``): cursor position ``ESC[6n``, primary device attributes
-  ``ESC[c``, keyboard enhancement query ``ESC[?u``, OSC 10/11 colour queries. This stand-in
-  answers CPR (``ESC[row;colR``), DSR 5, primary DA (``ESC[?1;2c``, a VT100 with AVO),
-  OSC 10/11 (white on black), ``ESC[18t`` (text area size) and DECRQM (``ESC[?N$p`` -> mode
-  not recognised) and logs any other query it sees.
+* Terminal queries. The Codex TUI sends, in one write at start (measured with 0.169.0 and
+  0.58.0, see ``AGENTAPI_PTY_RAW_LOG``): keyboard enhancement query ``ESC[?u``, primary
+  device attributes ``ESC[c``, cursor position ``ESC[6n``, and OSC 10/11 colour queries
+  terminated by ``ESC \\``. 0.58.0 exits 1 ("The cursor position could not be read within a
+  normal duration") when the cursor report goes unanswered; 0.169.0 carries on without
+  answers. This stand-in answers CPR (``ESC[row;colR`` from the screen's cursor), DSR 5,
+  primary DA (``ESC[?1;2c``, a VT100 with AVO, matching ``TERM=vt100``), OSC 10/11 (white on
+  black), ``ESC[18t`` (text area size) and DECRQM (``ESC[?N$p`` -> not recognised), leaves
+  ``ESC[?u``/``ESC[>c``/``ESC[>q`` unanswered as a VT100 would, and logs every query it saw.
+  ``AGENTAPI_PTY_NO_ANSWERS=1`` answers nothing (to find out what a TUI needs).
 
 Environment knobs of the stand-in only: ``AGENTAPI_PTY_RAW_LOG=<file>`` appends every byte
 the program wrote to the pty (for finding out what a TUI asks); ``AGENTAPI_PTY_SCREEN_LOG=

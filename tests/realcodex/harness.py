@@ -1,6 +1,68 @@
-"""Helpers for running the real Codex TUI unattended behind the AgentAPI stand-in.
+r"""Helpers for running the real Codex TUI unattended behind the AgentAPI stand-in.
 
-Findings live in ``FINDINGS`` below (also in the harness report).
+Use (see ``test_harness.py``; fixtures ``real_codex``, ``fake_model``, ``codex_env`` in
+``conftest.py``)::
+
+    def test_x(codex_env: CodexEnv, fake_model: FakeModel) -> None:
+        git_workdir(codex_env.workdir)
+        write_user_config(codex_env.codex_home, fake_model.base_url, workdir=codex_env.workdir)
+        agentapi = AgentAPIProcess(["codex", "say hello"], env=codex_env.env,
+                                   cwd=codex_env.workdir, log_path=codex_env.root / "a.log").start()
+        try:
+            fake_model.wait_for_request(lambda r: "say hello" in r.input_texts(), timeout=90)
+            agentapi.wait_for_text("Codex says: reply 1", timeout=60)
+        finally:
+            agentapi.terminate()
+
+What the real Codex TUI does under this harness (measured December 2026 on this machine,
+Codex 0.169.0 unless noted, stand-in at 67 x 1190, HOME and CODEX_HOME in a temp dir, dead
+proxy, custom provider "mock"; commands in the harness report):
+
+* Nothing blocks a trusted start. With ``approval_policy = "never"``, ``sandbox_mode =
+  "workspace-write"``, the mock provider and ``[projects."<workdir>"] trust_level =
+  "trusted"``, ``codex "say hello"`` sends the prompt straight away: no sign-in screen (a
+  custom provider with ``env_key`` needs none; the key arrives as ``Authorization: Bearer
+  $MOCK_KEY``), no update notice (the update check dies at the dead proxy silently), no
+  model-migration prompt (``mock-model`` is not in the catalog, so it has no upgrade).
+* Without the trust entry 0.169 stops at "Folder access ... Trust this folder?" (``1. Trust
+  and continue`` / ``2. Back to Agent Command Center``) and asks the model nothing; Enter
+  trusts and writes ``[projects."<workdir>"] trust_level = "trusted"`` to config.toml. 0.58.0
+  with the same config does not ask at all.
+* Startup warnings (not blocking; behind "⚠ N warnings · f2 to view"): "Codex could not find
+  bubblewrap on PATH ... Codex will use the bundled bubblewrap"; "Model metadata for
+  `mock-model` not found. Defaulting to fallback metadata"; with ``-c`` also "Running without
+  the shared background server: command-line configuration overrides (-c, --enable,
+  --disable, or --search) requires embedded mode."; with ``--profile NAME`` "Running without
+  the shared background server: --profile requires embedded mode."
+* ``CODEX_HOME`` must exist ("Error: CODEX_HOME points to ..., but that path does not
+  exist"). Under /tmp Codex warns "Refusing to create helper binaries under temporary dir"
+  and carries on.
+* Sandbox: ``codex sandbox -- true`` exits 0 here (bundled bwrap, user namespaces work).
+* Terminal queries at start, in one write: ``ESC[?u``, ``ESC[c``, ``ESC[6n``, ``ESC]10;?ESC\``,
+  ``ESC]11;?ESC\``. 0.169 starts without answers (a bit slower); 0.58.0 (queries ``ESC[6n``
+  first) exits 1 with "The cursor position could not be read within a normal duration" when
+  nobody answers the cursor report, so the stand-in must answer it.
+* Each new thread costs two model calls: the turn, and a task-title request (``text.format``
+  json_schema ``codex_output_schema`` with ``title``; header ``x-codex-turn-metadata`` has
+  ``"thread_source":"thread_title"``). The fake model answers it apart (``kind == "title"``).
+  0.169 made no ``GET /v1/models`` and no websocket attempt with the custom provider.
+* The second turn's ``input`` carries the earlier user prompt and the assistant reply.
+* The background server: a plain launch (``codex "say hello"``, no ``-c``) makes the TUI
+  start ``$CODEX_HOME/packages/app-server-daemon/releases/0.169.0-x86_64-unknown-linux-musl/
+  bin/codex app-server --listen unix:// --analytics-default-enabled --managed-daemon`` and
+  ``... codex app-server daemon pid-update-loop``, each in its own session (setsid, pid ==
+  pgid == sid), children of the native codex; after the stand-in stops (process-group SIGTERM,
+  or AgentAPI's pid-only SIGINT) both are reparented to pid 1 and keep running, and
+  ``$CODEX_HOME/packages`` holds ~404 MB. Pid files: ``$CODEX_HOME/app-server-daemon/
+  daemon.pid`` and ``daemon-updater.pid`` (JSON ``{"pid": N, ...}``); control socket
+  ``$CODEX_HOME/app-server-control/app-server-control.sock``. A second launch in the same
+  CODEX_HOME reuses the running daemon. ``codex app-server daemon stop`` stops the daemon
+  but leaves the ``pid-update-loop`` running. ``--no-daemon``, any ``-c key=value`` and
+  ``--profile NAME`` each avoid both processes and the copy (no ``packages`` directory).
+* Launch to first model request: plain launch 2.3 s (idle machine) to 5-7 s (loaded); with
+  ``--no-daemon`` 0.6 s idle, 1.4-2.1 s loaded; 0.58.0 0.4-0.6 s.
+* Stopping: SIGINT to the ``node`` wrapper (what AgentAPI does) ends it and the native codex
+  within ~50 ms; SIGTERM to the group likewise. The TUI's process group is empty afterwards.
 """
 
 from __future__ import annotations
@@ -8,6 +70,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -232,6 +295,18 @@ class CodexEnv:
             stdin=subprocess.DEVNULL,
             check=False,
         )
+
+
+def install_agentapi_standin(bin_dir: Path) -> Path:
+    """Put the stand-in on PATH as ``agentapi`` (a shell shim running it with this Python)."""
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    shim = bin_dir / "agentapi"
+    shim.write_text(
+        f'#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(AGENTAPI_PTY))} "$@"\n',
+        encoding="utf-8",
+    )
+    shim.chmod(0o755)
+    return shim
 
 
 def http_json(url: str, body: Mapping[str, Any] | None = None, timeout: float = 5) -> Any:

@@ -22,6 +22,7 @@ from tests.realcodex.harness import (
     children_of,
     group_members,
     http_json,
+    install_agentapi_standin,
     pid_alive,
     wait_until,
 )
@@ -81,9 +82,10 @@ def start(tmp_path: Path, extra_env: dict[str, str] | None = None) -> AgentAPIPr
     ).start()
 
 
-def test_version() -> None:
+def test_version_through_the_path_shim(tmp_path: Path) -> None:
+    shim = install_agentapi_standin(tmp_path / "bin")
     out = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("agentapi_pty.py")), "--version"],
+        [str(shim), "--version"],
         capture_output=True,
         text=True,
         timeout=30,

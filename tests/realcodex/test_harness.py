@@ -122,15 +122,26 @@ def test_prompt_reply_second_message_and_stop(codex_env: CodexEnv, fake_model: F
         pytest.param([], id="plain"),
         pytest.param(["--no-daemon"], id="no-daemon"),
         pytest.param(["-c", 'model_reasoning_effort="low"'], id="config-override"),
+        pytest.param(["--profile", "harness"], id="profile"),
     ],
 )
 def test_background_daemon_depends_on_the_launch(
     codex_env: CodexEnv, fake_model: FakeModel, launch: list[str]
 ) -> None:
-    """0.169: a plain launch starts an app-server daemon that outlives AgentAPI; flags avoid it."""
+    """0.169: a plain launch starts an app-server daemon that outlives AgentAPI.
+
+    ``--no-daemon``, a ``-c`` override or ``--profile`` (embedded mode) each avoid it.
+    """
     has_daemon = codex_help_mentions(codex_env.codex_bin, "--no-daemon")
     if launch == ["--no-daemon"] and not has_daemon:
         pytest.skip("this Codex has no --no-daemon flag (and no daemon)")
+    if "--profile" in launch:
+        if codex_version(codex_env.codex_bin) < (0, 134, 0):
+            pytest.skip("profile files (--profile NAME) need Codex 0.134 or newer")
+        # The module's way on 0.134+: its settings in <name>.config.toml, chosen by --profile.
+        (codex_env.codex_home / "harness.config.toml").write_text(
+            'model_reasoning_effort = "low"\n', encoding="utf-8"
+        )
     git_workdir(codex_env.workdir)
     write_user_config(codex_env.codex_home, fake_model.base_url, workdir=codex_env.workdir)
     agentapi = start_agentapi(codex_env, [*launch, "say hello"])

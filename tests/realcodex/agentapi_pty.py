@@ -20,8 +20,11 @@ It follows coder/agentapi (``cmd/server/server.go``, ``lib/httpapi/server.go``,
   time.Second``) and no user message is still being delivered.
 * ``GET /messages`` -> ``{"messages": [{"id", "content", "role", "time"}]}``. The
   conversation starts with one empty agent message; the last agent message is the screen
-  (lines right-trimmed, the whole trimmed) minus what was on the screen before the last user
-  message, as AgentAPI's screen diff does.
+  (lines right-trimmed) from its first line that was not on the screen before the last user
+  message (``screenDiff``), without the echoed user input, blank lines trimmed
+  (``msgfmt.FormatAgentMessage``; for codex it drops only the old ``▌ Ask Codex to do
+  anything`` composer line, so 0.169's composer line (U+203A, then ``Ask Codex ...``)
+  stays, as in AgentAPI).
 * ``POST /message`` with ``{"content", "type": "user"|"raw"}``. ``raw`` is written as is.
   ``user`` needs a stable screen (otherwise an error), and is written as AgentAPI writes it
   for every agent type: ``"x\\b"`` then the text inside bracketed paste (``ESC[200~`` ...
@@ -49,8 +52,7 @@ Where this stand-in differs from AgentAPI, on purpose:
   machine has IPv6 loopback, ``[::1]`` too, so ``http://localhost:PORT`` works either way.
 * Screen snapshots every 100 ms instead of 25 ms (2 shared CPU cores); the stability rule
   (2 s unchanged) is AgentAPI's.
-* No ``/events``, ``/upload``, chat UI; no codex-specific message formatting (AgentAPI's
-  ``msgfmt`` strips the input box), so the agent message here is the raw screen diff.
+* No ``/events``, ``/upload``, chat UI, no tool-call (``coder_report_task``) stripping.
 * Terminal queries. The Codex TUI sends, in one write at start (measured with 0.169.0 and
   0.58.0, see ``AGENTAPI_PTY_RAW_LOG``): keyboard enhancement query ``ESC[?u``, primary
   device attributes ``ESC[c``, cursor position ``ESC[6n``, and OSC 10/11 colour queries
@@ -339,15 +341,113 @@ class Terminal:
 
 
 def screen_diff(before: str, after: str) -> str:
-    """What appeared since ``before``: ``after`` without the leading lines both share."""
-    if not before:
-        return after.strip()
-    b = before.split("\n")
-    a = after.split("\n")
-    i = 0
-    while i < len(a) and i < len(b) and a[i] == b[i]:
-        i += 1
-    return "\n".join(a[i:]).strip()
+    """AgentAPI's screenDiff: ``after`` from its first line that ``before`` nowhere has."""
+    old = set(before.split("\n"))
+    lines = after.split("\n")
+    first = next((i for i, line in enumerate(lines) if line not in old), len(lines))
+    return trim_empty_lines("\n".join(lines[first:]))
+
+
+def trim_empty_lines(message: str) -> str:
+    lines = message.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+_WS = " \t\n\r\f\v"
+
+
+def _runes(text: str) -> tuple[str, list[str], list[int]]:
+    """Non-whitespace characters, the lines, and each character's line (msgfmt.go)."""
+    lines = text.split("\n")
+    chars: list[str] = []
+    where: list[int] = []
+    for n, line in enumerate(lines):
+        for ch in line:
+            if ch not in _WS:
+                chars.append(ch)
+                where.append(n)
+    return "".join(chars), lines, where
+
+
+def _next_match(mi: int, ui: int, msg: str, user: str) -> tuple[int, int] | None:
+    """msgfmt's findNextMatch: any of the next 5 input characters among the next 5 shown."""
+    for i in range(5):
+        for j in range(5):
+            u, m = ui + i + 1, mi + j + 1
+            if u >= len(user) or m >= len(msg):
+                return None
+            if user[u] == msg[m]:
+                return m, u
+    return None
+
+
+def remove_user_input(message: str, user_input: str) -> str:
+    """AgentAPI's RemoveUserInput: drop the echoed user input at the start of the message."""
+    if not user_input:
+        return message
+    msg, lines, where = _runes(message)
+    user, _, user_where = _runes(user_input)
+    # Up to 6 characters of the input's first line, looked for in the message's first
+    # 6 lines (at least 25 characters).
+    prefix_len = 0
+    for i, n in enumerate(user_where):
+        if n > 0 or i >= 6:
+            break
+        prefix_len = i + 1
+    if prefix_len == 0:
+        return message
+    msg_prefix_len = 0
+    for i, n in enumerate(where):
+        if n > 5:
+            break
+        msg_prefix_len = i + 1
+    msg_prefix_len = min(max(msg_prefix_len, 25), len(msg))
+    start = msg[:msg_prefix_len].find(user[:prefix_len])
+    if start == -1:
+        return message
+    # Follow the input through the message, allowing a few characters to be missing.
+    mi, ui = start, 0
+    while (nxt := _next_match(mi, ui, msg, user)) is not None:
+        mi, ui = nxt
+    return "\n".join(lines[where[mi] + 1 :])
+
+
+def remove_message_box(message: str) -> str:
+    """AgentAPI's removeMessageBox for generic agents (a ``>`` prompt near the bottom)."""
+    lines = message.split("\n")
+    cut = -1
+    for i in range(len(lines) - 1, max(len(lines) - 6, 0) - 1, -1):
+        if ">" in lines[i]:
+            cut = i - 1 if i > 0 and "───────────────" in lines[i - 1] else i
+            break
+    if cut == -1:
+        for i in range(len(lines) - 3, max(len(lines) - 9, 0) - 1, -1):
+            if (
+                "───────────────" in lines[i]
+                and ("|" in lines[i + 1] or "│" in lines[i + 1])
+                and "───────────────" in lines[i + 2]
+            ):
+                cut = i
+                break
+    return "\n".join(lines[:cut] if cut != -1 else lines)
+
+
+def format_agent_message(agent_type: str, message: str, user_input: str) -> str:
+    """AgentAPI's FormatAgentMessage for codex and for the generic agents."""
+    message = remove_user_input(message, user_input)
+    if agent_type == "codex":
+        lines = message.split("\n")
+        # AgentAPI only knows the old composer glyph; 0.169's (U+203A) line stays.
+        if len(lines) >= 2 and "▌ Ask Codex to do anything" in lines[-2]:
+            del lines[-2]
+        message = "\n".join(lines)
+    else:
+        message = remove_message_box(message)
+    return trim_empty_lines(message)
 
 
 class SendError(Exception):
@@ -395,7 +495,10 @@ class Conversation:
             # As AgentAPI: after loading state the restored last message stands until the
             # user writes again, instead of a diff against a screen it never saw.
             return
-        text = screen_diff(self.screen_before_user, self.screen)
+        last_user = next((m["message"] for m in reversed(self.messages) if m["role"] == "user"), "")
+        text = format_agent_message(
+            self.agent_type, screen_diff(self.screen_before_user, self.screen), last_user
+        )
         last = self.messages[-1]
         if last["role"] == "user":
             self.messages.append(

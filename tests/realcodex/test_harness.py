@@ -99,6 +99,10 @@ def test_prompt_reply_second_message_and_stop(codex_env: CodexEnv, fake_model: F
         messages = agentapi.wait_for_text("Codex says: reply 2", timeout=TURN_TIMEOUT)
         users = [m["content"] for m in messages if m["role"] == "user"]
         assert users == ["what did you say before?"]
+        # As AgentAPI: the agent message after a user message is what appeared since, with
+        # the echoed input removed.
+        last = messages[-1]["content"]
+        assert last.startswith("• Codex says: reply 2") or "reply 1" not in last, last
         assert [m["id"] for m in messages] == list(range(len(messages)))
 
         # SIGUSR1 saves AgentAPI's conversation without stopping anything.

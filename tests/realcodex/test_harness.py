@@ -102,7 +102,9 @@ def test_prompt_reply_second_message_and_stop(codex_env: CodexEnv, fake_model: F
         # As AgentAPI: the agent message after a user message is what appeared since, with
         # the echoed input removed.
         last = messages[-1]["content"]
-        assert last.startswith("• Codex says: reply 2") or "reply 1" not in last, last
+        assert "Codex says: reply 2" in last, last
+        assert "Codex says: reply 1" not in last, last
+        assert "what did you say before?" not in last, last
         assert [m["id"] for m in messages] == list(range(len(messages)))
 
         # SIGUSR1 saves AgentAPI's conversation without stopping anything.

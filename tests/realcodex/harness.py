@@ -61,6 +61,11 @@ proxy, custom provider "mock"; commands in the harness report):
   ``--profile NAME`` each avoid both processes and the copy (no ``packages`` directory).
 * Launch to first model request: plain launch 2.3 s (idle machine) to 5-7 s (loaded); with
   ``--no-daemon`` 0.6 s idle, 1.4-2.1 s loaded; 0.58.0 0.4-0.6 s.
+* Off the network: through a ``ProxyTrap`` proxy 0.169 tried ``CONNECT`` to github.com,
+  api.github.com (twice), raw.githubusercontent.com, chatgpt.com and ab.chatgpt.com (the
+  last only with the daemon) during one turn; 0.58.0 only api.github.com. Every one was
+  refused and nothing of it showed on the screen or delayed the turn. 127.0.0.1 stays direct
+  through ``NO_PROXY``.
 * Stopping: SIGINT to the ``node`` wrapper (what AgentAPI does) ends it and the native codex
   within ~50 ms; SIGTERM to the group likewise. The TUI's process group is empty afterwards.
 """
@@ -75,6 +80,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -156,6 +162,50 @@ def dead_proxy_env(port: int | None = None) -> dict[str, str]:
         env[name.lower()] = proxy
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost,::1"
     return env
+
+
+class ProxyTrap:
+    """A proxy on 127.0.0.1 that refuses every request and records what was asked for.
+
+    ``dead_proxy_env(trap.port)`` instead of a closed port shows where Codex tries to go
+    (``CONNECT host:443`` lines) while still keeping it off the network.
+    """
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self._sock.settimeout(0.5)
+        self.port = int(self._sock.getsockname()[1])
+        self.requests: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> ProxyTrap:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._sock.close()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(2)
+                try:
+                    head = conn.recv(4096).split(b"\r\n", 1)[0]
+                    self.requests.append(head.decode(errors="replace"))
+                    conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
 
 
 def toml_str(value: str) -> str:

@@ -172,21 +172,31 @@ class Terminal:
             os._exit(127)
         self.pid = pid
         self.fd = fd
+        # Non-blocking, so a program that stops reading cannot hang a writer forever.
+        os.set_blocking(fd, False)
+        # Query answers (reader thread) and typed messages (HTTP threads) must not interleave.
+        self._write_lock = threading.Lock()
         # pty.fork makes the child a session leader, so its pgid (and sid) is its pid.
         self.pgid = pid
         self._reader = threading.Thread(target=self._read_loop, name="pty-reader", daemon=True)
         self._reader.start()
 
     def write(self, data: bytes) -> None:
+        """Write to the program's terminal input; gives up after 10 s of a full buffer."""
         view = memoryview(data)
         deadline = time.monotonic() + 10
-        while view and time.monotonic() < deadline:
-            try:
-                n = os.write(self.fd, view)
-            except BlockingIOError:
-                time.sleep(0.01)
-                continue
-            view = view[n:]
+        with self._write_lock:
+            while view and time.monotonic() < deadline:
+                try:
+                    n = os.write(self.fd, view)
+                except BlockingIOError:
+                    time.sleep(0.01)
+                    continue
+                except OSError:  # the program is gone and the pty with it
+                    return
+                view = view[n:]
+        if view:
+            log(f"gave up writing {len(view)} bytes: the program does not read its input")
 
     def _answer(self, m: re.Match[bytes]) -> bytes | None:  # noqa: PLR0911 (one per query)
         g = m.groupdict()
@@ -214,7 +224,6 @@ class Terminal:
         data = self._carry + data
         self._carry = b""
         pos = 0
-        replies: list[bytes] = []
         if self._no_answers:
             self.stream.feed(data)
             return
@@ -224,7 +233,6 @@ class Terminal:
             reply = self._answer(m)
             log(f"terminal query {m.group(0)!r} -> {reply!r}")
             if reply is not None:
-                replies.append(reply)
                 # Answer at once: the TUI blocks on it, and later bytes may depend on it.
                 self.write(reply)
         rest = data[pos:]
@@ -247,15 +255,13 @@ class Terminal:
                 except (OSError, ValueError):
                     break
                 if not ready:
-                    if self._carry:
-                        with self.lock:
-                            self.stream.feed(self._carry)
-                            self._carry = b""
-                    if self._reap():
+                    if self._idle():
                         break
                     continue
                 try:
                     data = os.read(self.fd, 65536)
+                except BlockingIOError:
+                    continue
                 except OSError as exc:
                     if exc.errno == errno.EIO:  # every slave end closed: the program is gone
                         break
@@ -277,6 +283,15 @@ class Terminal:
                 time.sleep(0.05)
             self.exited.set()
             self.changed.set()
+
+    def _idle(self) -> bool:
+        """Half a second without output: flush a held-back partial sequence; True when the
+        program has exited."""
+        if self._carry:
+            with self.lock:
+                self.stream.feed(self._carry)
+                self._carry = b""
+        return self._reap()
 
     def _reap(self) -> bool:
         if self.exit_status is not None:

@@ -34,6 +34,9 @@ proxy, custom provider "mock"; commands in the harness report):
   the shared background server: command-line configuration overrides (-c, --enable,
   --disable, or --search) requires embedded mode."; with ``--profile NAME`` "Running without
   the shared background server: --profile requires embedded mode."
+* 0.169 writes into config.toml on start (and makes it 0600): ``[tui]
+  screen_reader_detection_done = true`` and ``[tui.model_availability_nux] "gpt-6.1-sol" = 1``
+  (a catalog model, although ``mock-model`` runs). 0.58.0 writes nothing there.
 * ``CODEX_HOME`` must exist ("Error: CODEX_HOME points to ..., but that path does not
   exist"). Under /tmp Codex warns "Refusing to create helper binaries under temporary dir"
   and carries on.

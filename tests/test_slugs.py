@@ -12,7 +12,6 @@ import pulumi_coder as coder
 import pytest
 
 from codex_component import Codex, CodexArgs, CodexArgsError
-from codex_component.config_toml import with_runtime_keys
 from codex_component.render import decoded_args, unpacked_files
 from tests.pulumi_harness import OWNER, WORKSPACE, CoderMocks, plain, run
 
@@ -32,9 +31,13 @@ def script_args(mocks: CoderMocks, name: str, script: str = "start") -> dict[str
 
 
 def status_slug(mocks: CoderMocks, name: str) -> str:
-    config = script_args(mocks, name)["ARG_CODEX_CONFIG"]
-    parsed = tomllib.loads(with_runtime_keys(config, "http://agent", "token"))
-    return str(parsed["mcp_servers"]["Coder"]["env"]["CODER_MCP_APP_STATUS_SLUG"])
+    values = script_args(mocks, name)
+    slugs = {
+        tomllib.loads(values[form])["mcp_servers"]["Coder"]["env"]["CODER_MCP_APP_STATUS_SLUG"]
+        for form in ("ARG_CODEX_PROFILE", "ARG_CODEX_PROFILE_COMPAT", "ARG_CODEX_BLOCK")
+    }
+    (slug,) = slugs  # every form the start script may write agrees
+    return str(slug)
 
 
 @pytest.mark.parametrize(

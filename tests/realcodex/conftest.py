@@ -1,5 +1,6 @@
-"""Fixtures of the real-Codex tier (SPEC 10): the pinned ``@openai/codex`` releases, and
-throw-away workspaces in which the module's own scripts configure them.
+"""Fixtures of the real-Codex tier (SPEC 10): the pinned ``@openai/codex`` releases,
+throw-away workspaces in which the module's own scripts configure them, a fake model and a
+sealed Codex environment for the TUI.
 
 Every test here is marked ``realcodex``. Without the npm registry the tier is skipped with
 the reason; with ``CODEX_COMPONENT_REQUIRE_REAL_CODEX=1`` (``.ci/run`` sets it) that is a
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.realcodex.fake_model import FakeModel
+from tests.realcodex.harness import CodexEnv
 from tests.realcodex.install import CURRENT, OLDEST, CodexUnavailableError, codex_binary
 from tests.scriptenv import ScriptEnv, free_port
 
@@ -82,3 +85,31 @@ def workspace_with(root: Path, codex: Path) -> ScriptEnv:
     (env.standin_bin / "codex").symlink_to(codex)
     env.env.update(offline_env())
     return env
+
+
+@pytest.fixture
+def real_codex(codex_current: Path) -> Path:
+    """The real ``codex`` the TUI tests drive: the current pinned release."""
+    return codex_current
+
+
+@pytest.fixture
+def fake_model(tmp_path: Path) -> Iterator[FakeModel]:
+    """A fake Responses API on 127.0.0.1; requests also logged to ``tmp_path/model.jsonl``."""
+    with FakeModel(log_path=tmp_path / "model.jsonl") as model:
+        yield model
+
+
+@pytest.fixture
+def codex_env(real_root: Path, real_codex: Path) -> Iterator[CodexEnv]:
+    """A HOME/CODEX_HOME, real codex first on PATH, dead proxy, no internet.
+
+    On teardown every process that still carries this environment's mark is killed (by
+    pid) and the ~400 MB copy of Codex a daemon launch installs is removed.
+    """
+    env = CodexEnv(real_root, real_codex)
+    try:
+        yield env
+    finally:
+        env.kill_leftovers()
+        shutil.rmtree(env.codex_home / "packages", ignore_errors=True)

@@ -215,6 +215,8 @@ class ModuleConfig:
     """The top-level keys of the compat form, one ``key=<TOML value>`` per line (for -c)."""
     model: str
     """The model that will run when it is known before the workspace starts, else ''."""
+    sandbox_mode: str
+    """The sandbox_mode the module's settings set, else ''."""
 
 
 def compose_module_config(
@@ -225,12 +227,14 @@ def compose_module_config(
     tables = {k: v for k, v in compat.items() if isinstance(v, dict)}
     top_level = {k: v for k, v in compat.items() if not isinstance(v, dict)}
     model = settings.get("model")
+    sandbox_mode = settings.get("sandbox_mode")
     return ModuleConfig(
         profile=tomli_w.dumps(settings),
         profile_compat=tomli_w.dumps(compat),
         block=tomli_w.dumps(tables),
         overrides="".join(f"{k}={toml_inline(v)}\n" for k, v in top_level.items()),
         model=args.codex_model or (model if isinstance(model, str) else ""),
+        sandbox_mode=sandbox_mode if isinstance(sandbox_mode, str) else "",
     )
 
 

@@ -101,6 +101,7 @@ def start_args(
         "ARG_CODEX_BLOCK": config.block,
         "ARG_CODEX_OVERRIDES": config.overrides,
         "ARG_CODEX_RUN_MODEL": config.model,
+        "ARG_CODEX_SANDBOX_MODE": config.sandbox_mode,
         "ARG_SYSTEM_PROMPT": args.codex_system_prompt,
         "ARG_PRE_INSTALL_SCRIPT": args.pre_install_script or "",
         "ARG_POST_INSTALL_SCRIPT": args.post_install_script or "",

@@ -238,7 +238,7 @@ class ScriptEnv:
         self.wait_until(
             lambda: (
                 "Recorded Codex session" in self.capture_log()
-                or "no new Codex session" in self.capture_log()
+                or "nothing to record" in self.capture_log()
             ),
             "the session capture to finish",
             timeout,

@@ -229,3 +229,30 @@ def test_a_task_id_outside_coder_tasks_posts_no_snapshot(ws: ScriptEnv) -> None:
     assert ws.records("agentapi", "messages") == []
     assert "no log snapshot to save" in result.stdout
     assert not ws.is_ours(agentapi)
+
+
+def test_what_codex_left_outside_agentapis_group_is_stopped_by_pid(ws: ScriptEnv) -> None:
+    """0.169's TUI, launched without --no-daemon, leaves a background server in a session of
+    its own that outlives AgentAPI. The stop script ends every process that carries this
+    instance's marker, and nothing else: an identical command line started elsewhere, and
+    another instance's process, keep running."""
+    ok(ws.start(env={"STANDIN_CODEX_LEAVE_BEHIND": "1"}))
+    (record,) = ws.records("codex", "leftover")
+    leftover = record["leftover_pid"]
+    assert ws.is_ours(leftover)
+    twin = subprocess.Popen(
+        ["python3", "-c", "import time; time.sleep(90)", "codex-app-server-stand-in"],
+        env={**ws.env, "CODEX_COMPONENT_INSTANCE": str(ws.module_dir) + "-other"},
+        start_new_session=True,
+    )
+    try:
+        result = ws.shutdown()
+        ok(result)
+        ws.wait_until(lambda: not ws.is_ours(leftover), "the leftover to be stopped", 10)
+        assert f"Stopping what this instance's Codex left running (pids {leftover})" in (
+            result.stdout
+        )
+        assert twin.poll() is None  # same name, not this instance's: untouched
+    finally:
+        twin.kill()
+        twin.wait(timeout=10)

@@ -675,6 +675,27 @@ def write_tracking(ws: ScriptEnv, *lines: str) -> None:
     (ws.module_dir / ".codex-task-session").write_text("".join(line + "\n" for line in lines))
 
 
+def write_session_file(ws: ScriptEnv, session_id: str, cwd: Path) -> Path:
+    """A rollout file as Codex 0.169 writes it (``payload.id`` after ``session_id``)."""
+    path = ws.codex_dir / "sessions" / "2026" / "11" / "30" / f"rollout-x-{session_id}.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "timestamp": "2026-11-30T10:00:00.000Z",
+        "ordinal": 0,
+        "type": "session_meta",
+        "payload": {
+            "account_scoped": True,
+            "session_id": session_id,
+            "id": session_id,
+            "timestamp": "2026-11-30T10:00:00.000Z",
+            "cwd": str(cwd),
+            "originator": "codex-tui",
+        },
+    }
+    path.write_text(json.dumps(meta, separators=(",", ":")) + "\n")
+    return path
+
+
 def test_resume_of_a_tracked_session(ws: ScriptEnv) -> None:
     other = "/somewhere/else"
     write_tracking(
@@ -684,6 +705,7 @@ def test_resume_of_a_tracked_session(ws: ScriptEnv) -> None:
         f"{ws.workdir}|0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
         f"{ws.workdir}/sub|sub-id",
     )
+    write_session_file(ws, "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", ws.workdir)
     result = ws.start(ai_prompt="do not send me")
     ok(result)
     assert codex_argv(ws) == [
@@ -737,22 +759,66 @@ def test_an_older_session_of_the_same_folder_is_not_captured(ws: ScriptEnv) -> N
     ok(ws.start(env={"STANDIN_CODEX_NO_SESSION": "1"}))
     # While the capture looks, the old session is written to (as Codex appends to the
     # rollout of a session it resumed): newer than the launch, but not created by it.
-    assert "no new Codex session" not in ws.capture_log()
     os.utime(old)
+    time.sleep(1)
+    assert "Recorded" not in ws.capture_log()
+    ok(ws.shutdown())
     log = ws.wait_for_capture()
-    assert "no new Codex session file" in log
+    assert "has stopped before Codex wrote a session" in log
     assert ws.tracking_lines() == []
 
 
 def test_a_new_start_ends_the_capture_of_the_previous_one(ws: ScriptEnv) -> None:
     ok(ws.start(env={"STANDIN_CODEX_NO_SESSION": "1"}))
     first_capture = int((ws.module_dir / "session-capture.pid").read_text())
-    assert ws.is_ours(first_capture)  # still looking (10 s)
-    ok(ws.start())
+    assert ws.is_ours(first_capture)  # still looking, as long as AgentAPI runs
+    ok(ws.start(ai_prompt="go"))
     ws.wait_until(lambda: not ws.is_ours(first_capture), "the first capture to end", 5)
     ws.wait_for_capture()
     (session,) = ws.records("codex", "session")
     assert ws.tracking_lines() == [f"{ws.workdir}|{session['session_id']}"]
+
+
+def test_without_a_prompt_the_session_is_recorded_at_the_first_message(ws: ScriptEnv) -> None:
+    """Codex writes its session file only when the first message is sent, which may be
+    long after the start: the capture keeps watching for as long as AgentAPI runs."""
+    ok(ws.start())
+    assert codex_argv(ws) == LAUNCH
+    time.sleep(12)  # past the original's 10-second window
+    assert ws.records("codex", "session") == []
+    assert ws.tracking_lines() == []
+    capture = int((ws.module_dir / "session-capture.pid").read_text())
+    assert ws.is_ours(capture)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{ws.port}/message",
+        data=json.dumps({"content": "hello, typed later", "type": "user"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 (a loopback URL)
+    log = ws.wait_for_capture()
+    (session,) = ws.records("codex", "session")
+    assert f"Recorded Codex session {session['session_id']}" in log
+    assert ws.tracking_lines() == [f"{ws.workdir}|{session['session_id']}"]
+    ws.wait_until(lambda: not ws.is_ours(capture), "the capture to end once it recorded", 5)
+    ok(ws.shutdown())
+    ok(ws.start())
+    assert ws.records("codex", "run")[-1]["argv"] == [*LAUNCH, "resume", session["session_id"]]
+
+
+def test_a_tracked_session_that_is_gone_starts_fresh_with_a_warning(ws: ScriptEnv) -> None:
+    gone = "0199a1b2-0000-7000-8000-00000000dead"
+    write_tracking(ws, f"{ws.workdir}|{gone}", "/other|keep-me")
+    # A file of that id for another folder does not count either.
+    write_session_file(ws, gone, ws.home / "elsewhere")
+    result = ws.start(ai_prompt="start over")
+    ok(result)
+    assert f"the recorded Codex session {gone} of {ws.workdir} is gone" in result.stderr
+    assert codex_argv(ws) == [*LAUNCH, task_prompt("start over", report_tasks=True)]
+    assert ws.records("codex", "resume_failed") == []
+    ws.wait_for_capture()
+    (session,) = ws.records("codex", "session")
+    assert ws.tracking_lines() == ["/other|keep-me", f"{ws.workdir}|{session['session_id']}"]
 
 
 def test_continue_off_neither_resumes_nor_captures(ws: ScriptEnv) -> None:
@@ -949,13 +1015,19 @@ def test_quote_string_matches_the_python_toml_string(ws: ScriptEnv) -> None:
 
 
 @pytest.mark.parametrize("without", [(), ("jq",), ("jq", "python3")], ids=["jq", "python3", "bash"])
-def test_session_files_are_read_with_jq_python_or_bash(ws: ScriptEnv, without: tuple) -> None:
+@pytest.mark.parametrize("codex_format", ["0.58", "0.169"])
+def test_session_files_are_read_with_jq_python_or_bash(
+    ws: ScriptEnv, without: tuple, codex_format: str
+) -> None:
     cwd = str(ws.home / 'we"ird \\ dir ✓')
-    meta = {
-        "timestamp": "2025-10-01T10:00:00.000Z",
-        "type": "session_meta",
-        "payload": {"id": "0199-abc", "timestamp": "x", "cwd": cwd, "originator": "codex_cli_rs"},
-    }
+    payload: dict = {"id": "0199-abc", "timestamp": "x", "cwd": cwd, "originator": "codex_cli_rs"}
+    meta: dict = {"timestamp": "2025-10-01T10:00:00.000Z", "type": "session_meta"}
+    if codex_format == "0.169":
+        # payload.id is not the first key; other ids come before and after it.
+        payload = {"account_scoped": True, "session_id": "not-this-one", **payload}
+        payload["git"] = {"id": "nor-this-one"}
+        meta = {"timestamp": meta["timestamp"], "ordinal": 0, "type": "session_meta"}
+    meta["payload"] = payload
     good = ws.root / "good.jsonl"
     good.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n{}\n")
     other = ws.root / "other.jsonl"
@@ -991,3 +1063,29 @@ def test_status_check_falls_back_to_dev_tcp_without_curl(ws: ScriptEnv) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().splitlines() == ["up", "down"]
     assert [r.path for r in ws.coder_api.requests] == ["/status"]
+
+
+# --- sandbox probe ----------------------------------------------------------------------------
+
+
+def test_a_sandbox_that_cannot_work_is_reported_with_the_remedy(ws: ScriptEnv) -> None:
+    result = ws.start(env={"STANDIN_CODEX_SANDBOX_FAIL": "1"})
+    ok(result)  # Codex still starts: it can answer, only its commands would fail
+    warning = next(line for line in result.stderr.splitlines() if "sandbox cannot run" in line)
+    assert "No permissions to create a new namespace" in warning
+    assert "unprivileged user namespaces" in warning
+    assert 'sandbox_mode = "danger-full-access"' in warning
+    (probe,) = ws.records("codex", "sandbox")
+    assert probe["argv"] == ["--profile", "codex-component", "sandbox", "--", "true"]
+    assert probe["cwd"] == str(ws.workdir)
+
+
+def test_a_working_sandbox_and_an_unsandboxed_config(ws: ScriptEnv) -> None:
+    result = ws.start()
+    ok(result)
+    assert "Sandbox: Codex can run commands in its sandbox here" in result.stdout
+    base = 'sandbox_mode = "danger-full-access"\napproval_policy = "never"\n'
+    result = ws.start(base_config_toml=base, env={"STANDIN_CODEX_SANDBOX_FAIL": "1"})
+    ok(result)
+    assert "not probed" in result.stdout
+    assert "sandbox cannot run" not in result.stderr

@@ -8,6 +8,8 @@ AGENTAPI_STATE_FILE_PATH="$CODEX_MODULE_DIR/agentapi-state.json"
 AGENTAPI_STATE_MIN_VERSION="0.12.0"
 AGENTAPI_TERM_WIDTH=67
 AGENTAPI_TERM_HEIGHT=1190
+# Every process of this instance carries NAME=<module dir> in its environment.
+INSTANCE_MARKER_NAME=CODEX_COMPONENT_INSTANCE
 # What `agentapi --version` printed, once known (install_agentapi sets it).
 AGENTAPI_VERSION_TEXT=''
 
@@ -164,6 +166,55 @@ stop_agentapi() {
   fi
 }
 
+# process_has_env PID ENTRY: PID's environment holds ENTRY ("NAME=value") exactly.
+process_has_env() {
+  local entry
+  [[ -r /proc/$1/environ ]] || return 1
+  while IFS= read -r -d '' entry; do
+    [[ $entry == "$2" ]] && return 0
+  done 2>/dev/null <"/proc/$1/environ"
+  return 1
+}
+
+# instance_pids: the live processes that carry this instance's marker (AgentAPI, Codex and
+# whatever Codex started, such as 0.169's app-server daemon and its update loop, which
+# leave AgentAPI's process group), one per line; never this script itself.
+instance_pids() {
+  local dir pid
+  [[ -d /proc ]] || return 0
+  for dir in /proc/[0-9]*; do
+    pid=${dir#/proc/}
+    [[ $pid != "$$" && $pid != "$BASHPID" ]] || continue
+    if process_has_env "$pid" "$INSTANCE_MARKER_NAME=$CODEX_MODULE_DIR" && process_alive "$pid"; then
+      printf '%s\n' "$pid"
+    fi
+  done
+}
+
+# stop_instance_processes SECONDS: SIGTERM every process of this instance still running,
+# wait at most SECONDS, then SIGKILL what is left. By pid, found by the marker, never by name.
+stop_instance_processes() {
+  local seconds=$1 pid tries
+  local -a pids=()
+  while IFS= read -r pid; do
+    pids+=("$pid")
+  done < <(instance_pids)
+  ((${#pids[@]} > 0)) || return 0
+  log "Stopping what this instance's Codex left running (pids ${pids[*]})"
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  tries=$((seconds * 10))
+  while ((tries-- > 0)); do
+    pids=()
+    while IFS= read -r pid; do
+      pids+=("$pid")
+    done < <(instance_pids)
+    ((${#pids[@]} > 0)) || return 0
+    sleep 0.1
+  done
+  warn "still running after ${seconds}s: pids ${pids[*]}; sending SIGKILL"
+  kill -KILL "${pids[@]}" 2>/dev/null || true
+}
+
 # running_agentapi_pid: the pid from AgentAPI's pid file when that process is AgentAPI.
 running_agentapi_pid() {
   local pid
@@ -180,6 +231,7 @@ stop_previous_agentapi() {
     log "Stopping the AgentAPI left from an earlier start (pid $old)"
     stop_agentapi "$old" 10
   fi
+  stop_instance_processes 5
 }
 
 # launch_agentapi PORT WORKDIR CHAT_BASE_PATH PERSIST LOG_FILE CODEX_ARG...: start
@@ -188,7 +240,9 @@ stop_previous_agentapi() {
 launch_agentapi() {
   local port=$1 workdir=$2 base_path=$3 persist=$4 log_file=$5
   shift 5
-  local -a env_vars=("AGENTAPI_ALLOWED_HOSTS=*" "AGENTAPI_PID_FILE=$AGENTAPI_PID_FILE_PATH")
+  # The marker lets the stop script find what this instance left running (see below).
+  local -a env_vars=("AGENTAPI_ALLOWED_HOSTS=*" "AGENTAPI_PID_FILE=$AGENTAPI_PID_FILE_PATH"
+    "$INSTANCE_MARKER_NAME=$CODEX_MODULE_DIR")
   local -a launcher=()
   if [[ -n $base_path ]]; then
     env_vars+=("AGENTAPI_CHAT_BASE_PATH=$base_path")

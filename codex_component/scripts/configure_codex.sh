@@ -367,6 +367,30 @@ check_codex_config() {
   die "Codex refuses its configuration (above, in its own words). Fix what it names: your config.toml ($CODEX_HOME_DIR/config.toml), base_config_toml or additional_mcp_servers; the module's own settings are in $(describe_config_mode)"
 }
 
+# probe_sandbox: have the installed Codex run `true` under its own sandbox (cheap, bounded)
+# and warn, with the remedy, when it cannot: then every command Codex runs fails (the Linux
+# sandbox needs bubblewrap and unprivileged user namespaces, which many containers lack).
+probe_sandbox() {
+  local out status=0
+  if [[ $ARG_CODEX_SANDBOX_MODE == danger-full-access ]]; then
+    log "Sandbox: off (sandbox_mode = danger-full-access); not probed"
+    return 0
+  fi
+  out=$(cd -- "$ARG_WORKDIR" && run_bounded 20 codex "${CODEX_CONFIG_OPTIONS[@]}" sandbox -- true \
+    </dev/null 2>&1) || status=$?
+  if ((status == 2)) && [[ $out == *unexpected* || $out == *unrecognized* || $out == *Usage* ]]; then
+    # Codex before `sandbox -- CMD` (0.58: `sandbox linux CMD`).
+    status=0
+    out=$(cd -- "$ARG_WORKDIR" && run_bounded 20 codex "${CODEX_CONFIG_OPTIONS[@]}" sandbox linux true \
+      </dev/null 2>&1) || status=$?
+  fi
+  if ((status == 0)); then
+    log "Sandbox: Codex can run commands in its sandbox here"
+    return 0
+  fi
+  warn "Codex's sandbox cannot run in this workspace (exit $status: $(printf '%s' "$out" | sed -e '/^Stack backtrace:/,$d' | head -n 3 | tr '\n' ' ')). Every command Codex runs would fail. Use a workspace image or runtime that allows unprivileged user namespaces for bubblewrap, or, where the workspace itself is the isolation, set sandbox_mode = \"danger-full-access\" in base_config_toml"
+}
+
 file_mode_or() {
   local mode
   mode=$(stat -c '%a' -- "$1" 2>/dev/null) || mode=$2

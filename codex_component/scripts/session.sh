@@ -32,15 +32,10 @@ tracked_session_id() {
 
 # record_session WORKDIR ID: replace WORKDIR's line in the tracking file.
 record_session() {
-  local workdir=$1 id=$2 line kept=''
-  if [[ -f $SESSION_TRACKING_FILE ]]; then
-    while IFS= read -r line || [[ -n $line ]]; do
-      [[ -n $line ]] || continue
-      [[ $line == *'|'* && ${line%'|'*} == "$workdir" ]] && continue
-      kept+=$line$'\n'
-    done <"$SESSION_TRACKING_FILE"
-  fi
-  printf '%s%s|%s\n' "$kept" "$workdir" "$id" | write_file_atomic "$SESSION_TRACKING_FILE" 600
+  {
+    tracking_lines_except "$1"
+    printf '%s|%s\n' "$1" "$2"
+  } | write_file_atomic "$SESSION_TRACKING_FILE" 600
 }
 
 # session_id_for_cwd FILE CWD1 CWD2: the session id in FILE's first line when that line is
@@ -70,15 +65,73 @@ if record.get("type") == "session_meta" and isinstance(payload, dict):
         print(payload["id"])
 ' "$cwd1" "$cwd2" 2>/dev/null) || return 1
   else
-    [[ $first == *'"type":"session_meta"'* ]] || return 1
-    [[ $first == *'"cwd":'"$(quote_string "$cwd1")"[,\}]* ||
-      $first == *'"cwd":'"$(quote_string "$cwd2")"[,\}]* ]] || return 1
-    rest=${first#*'"payload":{"id":"'}
-    [[ $rest != "$first" ]] || return 1
-    id=${rest%%'"'*}
+    id=$(session_meta_id_bash "$first" "$cwd1" "$cwd2") || return 1
   fi
   valid_session_id "$id" || return 1
   printf '%s' "$id"
+}
+
+# session_meta_id_bash LINE CWD1 CWD2: session_id_for_cwd in plain bash, for Codex's compact
+# JSON: 0.58 writes {"timestamp":..,"type":"session_meta","payload":{"id":"<id>",..,"cwd":..}},
+# 0.169 {"timestamp":..,"ordinal":0,"type":"session_meta","payload":{"account_scoped":true,
+# "session_id":"<id>","id":"<id>",..,"cwd":..}}: "id" is a key of payload wherever it sits
+# (the first one after "payload":{ that is not part of a longer key such as "session_id").
+session_meta_id_bash() {
+  local first=$1 cwd1=$2 cwd2=$3 payload
+  [[ $first == *'"type":"session_meta"'* ]] || return 1
+  payload=${first#*'"payload":{'}
+  [[ $payload != "$first" ]] || return 1
+  [[ $payload == *'"cwd":'"$(quote_string "$cwd1")"[,\}]* ||
+    $payload == *'"cwd":'"$(quote_string "$cwd2")"[,\}]* ]] || return 1
+  [[ ",$payload" =~ [,{]\"id\":\"([^\"]+)\" ]] || return 1
+  printf '%s' "${BASH_REMATCH[1]}"
+}
+
+# session_file_of ID WORKDIR: the session file of ID for WORKDIR, if Codex still has it: a
+# rollout-*-<ID>.jsonl whose first line names ID and WORKDIR (or its physical path).
+session_file_of() {
+  local id=$1 workdir=$2 physical file
+  [[ -d $CODEX_SESSIONS_DIR ]] || return 1
+  physical=$(cd -- "$workdir" 2>/dev/null && pwd -P) || physical=$workdir
+  while IFS= read -r -d '' file; do
+    if [[ $(session_id_for_cwd "$file" "$workdir" "$physical") == "$id" ]]; then
+      printf '%s' "$file"
+      return 0
+    fi
+  done < <(find "$CODEX_SESSIONS_DIR" -type f -name "rollout-*-$id.jsonl" -print0 2>/dev/null)
+  return 1
+}
+
+# resumable_session_id WORKDIR: the tracked id of WORKDIR when Codex can resume it; a
+# tracked id whose session is gone is dropped with a warning (`codex resume <id>` would
+# exit 1 and fail the start) and the start begins a new session.
+resumable_session_id() {
+  local workdir=$1 id
+  id=$(tracked_session_id "$workdir") || return 1
+  if session_file_of "$id" "$workdir" >/dev/null; then
+    printf '%s' "$id"
+    return 0
+  fi
+  warn "the recorded Codex session $id of $workdir is gone (no session file for it in $CODEX_SESSIONS_DIR): starting a new session instead"
+  forget_session "$workdir"
+  return 1
+}
+
+# tracking_lines_except WORKDIR: the tracking file's lines of every other workdir.
+tracking_lines_except() {
+  local workdir=$1 line
+  [[ -f $SESSION_TRACKING_FILE ]] || return 0
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ -n $line && ! ($line == *'|'* && ${line%'|'*} == "$workdir") ]]; then
+      printf '%s\n' "$line"
+    fi
+  done <"$SESSION_TRACKING_FILE"
+}
+
+# forget_session WORKDIR: drop WORKDIR's line from the tracking file.
+forget_session() {
+  [[ -f $SESSION_TRACKING_FILE ]] || return 0
+  tracking_lines_except "$1" | write_file_atomic "$SESSION_TRACKING_FILE" 600
 }
 
 # list_session_files: every Codex session file there is now, NUL-separated.
@@ -114,20 +167,28 @@ newest_session_id() {
   printf '%s' "$best_id"
 }
 
-# capture_session WORKDIR MARKER BEFORE SECONDS: wait up to SECONDS for the session Codex
-# creates after the launch (see newest_session_id), then record it for WORKDIR.
+# capture_session WORKDIR MARKER BEFORE AGENTAPI_PID: watch for the session Codex creates
+# after the launch (see newest_session_id) for as long as that AgentAPI lives, and record
+# it for WORKDIR. Without a task prompt Codex writes its session file only when the first
+# message is sent, which may be hours later: the watch polls every 0.25 s for the first
+# 15 s, then every 2 s (one `find` each), and ends with AgentAPI.
 capture_session() {
-  local workdir=$1 marker=$2 before=$3 seconds=$4 id deadline
-  deadline=$((SECONDS + seconds))
+  local workdir=$1 marker=$2 before=$3 agentapi_pid=$4 id fast_until
+  fast_until=$((SECONDS + 15))
   while :; do
     if id=$(newest_session_id "$workdir" "$marker" "$before"); then
       record_session "$workdir" "$id"
       log "Recorded Codex session $id for $workdir in $SESSION_TRACKING_FILE"
       return 0
     fi
-    ((SECONDS < deadline)) || break
-    sleep 0.25
+    if ! process_alive "$agentapi_pid"; then
+      log "AgentAPI (pid $agentapi_pid) has stopped before Codex wrote a session for $workdir: nothing to record"
+      return 1
+    fi
+    if ((SECONDS < fast_until)); then
+      sleep 0.25
+    else
+      sleep 2
+    fi
   done
-  warn "no new Codex session file for $workdir appeared within ${seconds}s; the next start begins a new session"
-  return 1
 }

@@ -66,6 +66,8 @@ main() {
     log "Stopping AgentAPI (SIGTERM, at most ${STOP_WAIT_SECONDS}s)"
     stop_agentapi "$pid" "$STOP_WAIT_SECONDS"
   fi
+  # Codex may leave processes outside AgentAPI's group (0.169's background server).
+  stop_instance_processes 5
   log "Codex module: stopped"
 }
 

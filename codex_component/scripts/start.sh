@@ -27,12 +27,11 @@ source "$SCRIPTS_DIR/wait_for_start.sh"
 START_ARGS=(
   ARG_WORKDIR ARG_CODEX_HOME ARG_INSTALL_CODEX ARG_CODEX_VERSION ARG_CODEX_MODEL ARG_ENABLE_AIBRIDGE
   ARG_REPORT_TASKS ARG_CONTINUE ARG_TASK_PROMPT ARG_CODEX_PROFILE_NAME ARG_CODEX_PROFILE
-  ARG_CODEX_PROFILE_COMPAT ARG_CODEX_BLOCK ARG_CODEX_OVERRIDES ARG_CODEX_RUN_MODEL ARG_SYSTEM_PROMPT
+  ARG_CODEX_PROFILE_COMPAT ARG_CODEX_BLOCK ARG_CODEX_OVERRIDES ARG_CODEX_RUN_MODEL ARG_CODEX_SANDBOX_MODE ARG_SYSTEM_PROMPT
   ARG_PRE_INSTALL_SCRIPT ARG_POST_INSTALL_SCRIPT ARG_INSTALL_AGENTAPI ARG_AGENTAPI_VERSION
   ARG_AGENTAPI_PORT ARG_CHAT_BASE_PATH ARG_ENABLE_STATE_PERSISTENCE
 )
 AGENTAPI_WAIT_SECONDS=15
-SESSION_CAPTURE_SECONDS=10
 LAUNCH_MARKER="$CODEX_MODULE_DIR/.agentapi-launch"
 SESSIONS_BEFORE_LAUNCH="$CODEX_MODULE_DIR/.sessions-before-launch"
 CAPTURE_PID_FILE="$CODEX_MODULE_DIR/session-capture.pid"
@@ -92,7 +91,7 @@ compose_codex_args() {
   if ! is_true "$ARG_ENABLE_AIBRIDGE" && [[ -n $ARG_CODEX_MODEL ]]; then
     CODEX_ARGS+=(--model "$ARG_CODEX_MODEL")
   fi
-  if is_true "$ARG_CONTINUE" && id=$(tracked_session_id "$ARG_WORKDIR"); then
+  if is_true "$ARG_CONTINUE" && id=$(resumable_session_id "$ARG_WORKDIR"); then
     CODEX_ARGS+=(resume "$id")
     CODEX_NEW_SESSION=false
     log "Resuming Codex session $id of $ARG_WORKDIR"
@@ -128,9 +127,9 @@ start_session_capture() {
     launcher=(setsid)
   fi
   "${launcher[@]}" bash "$SCRIPTS_DIR/capture_session.sh" "$ARG_WORKDIR" "$LAUNCH_MARKER" \
-    "$SESSIONS_BEFORE_LAUNCH" "$SESSION_CAPTURE_SECONDS" </dev/null >"$log_file" 2>&1 &
+    "$SESSIONS_BEFORE_LAUNCH" "$AGENTAPI_PID" </dev/null >"$log_file" 2>&1 &
   printf '%s\n' "$!" >"$CAPTURE_PID_FILE"
-  log "Recording the new Codex session in the background (log: $log_file)"
+  log "Recording the new Codex session once Codex writes it, for as long as AgentAPI runs (log: $log_file)"
 }
 
 main() {
@@ -158,6 +157,7 @@ main() {
   run_install_hook post_install "$ARG_POST_INSTALL_SCRIPT"
   # After post_install_script, which may have changed config.toml too.
   check_codex_config
+  probe_sandbox
 
   # 8. AgentAPI.
   install_agentapi "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"

@@ -38,6 +38,7 @@ CODEX_HOME_DIR=$CODEX_HOME
 mkdir -p -- "$ARG_WORKDIR"
 configure_codex
 check_codex_config
+probe_sandbox
 printf '%s\\0' "${CODEX_CONFIG_OPTIONS[@]}" >"$CODEX_MODULE_DIR/config-options"
 printf '%s\\0' "${CODEX_LAUNCH_OPTIONS[@]}" >"$CODEX_MODULE_DIR/launch-options"
 """
@@ -357,3 +358,48 @@ def test_old_codex_keeps_the_users_trust_and_codexs_servers(oldest: ScriptEnv) -
     assert parsed["mcp_servers"]["mine"]["command"] == TRUE
     listed = run_codex(oldest, oldest.codex_dir, "mcp", "list", "--json")
     assert {s["name"] for s in json.loads(listed.stdout)} >= {"Coder", "mine"}
+
+
+# --- the sandbox probe --------------------------------------------------------------------
+
+
+def failing_bwrap(ws: ScriptEnv, codex: Path) -> Path:
+    """A ``bwrap`` first on PATH that Codex takes for a working system bubblewrap (it answers
+    ``--help`` as the bundled one does) but that fails as bubblewrap does where unprivileged
+    user namespaces are not allowed."""
+    prefix = codex.parent.parent  # the npm prefix the pinned release was installed into
+    (bundled,) = prefix.glob("lib/node_modules/**/codex-resources/bwrap")
+    help_text = subprocess.run(
+        [str(bundled), "--help"], capture_output=True, text=True, timeout=30, check=False
+    ).stdout
+    folder = ws.root / "no-userns-bin"
+    folder.mkdir()
+    (folder / "help.txt").write_text(help_text)
+    script = folder / "bwrap"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'case "$1" in --help) cat "{folder}/help.txt"; exit 0;; esac\n'
+        'echo "bwrap: No permissions to create a new namespace, likely because the kernel'
+        ' does not allow non-privileged user namespaces." >&2\nexit 1\n'
+    )
+    script.chmod(0o755)
+    return folder
+
+
+def test_the_sandbox_probe_passes_where_the_sandbox_works(current: ScriptEnv) -> None:
+    result = configure(current)
+    ok(result)
+    assert "Sandbox: Codex can run commands in its sandbox here" in result.stdout
+    assert "sandbox cannot run" not in result.stderr
+
+
+def test_the_sandbox_probe_warns_where_it_cannot_work(
+    current: ScriptEnv, codex_current: Path
+) -> None:
+    folder = failing_bwrap(current, codex_current)
+    current.env["PATH"] = f"{folder}:{current.env['PATH']}"
+    result = configure(current)
+    ok(result)
+    warning = next(line for line in result.stderr.splitlines() if "sandbox cannot run" in line)
+    assert "No permissions to create a new namespace" in warning
+    assert 'sandbox_mode = "danger-full-access"' in warning

@@ -40,18 +40,17 @@ ensure_npm() {
     die "node is installed but npm is not: install npm in the workspace image, or set install_codex = false and provide codex yourself"
   fi
   export NVM_DIR="${NVM_DIR:-$HOME/.nvm}"
+  # On stdout, so that it shows before the nvm attempt's own lines (stderr of a
+  # background step is shown when the step ends).
+  log "WARNING: neither node nor npm is on PATH ($PATH): Codex is installed with npm, so the workspace image needs Node.js with npm (remedy: $NPM_REMEDY). Trying to install Node.js with nvm instead, which needs access to github.com and nodejs.org (output in $log_file)"
   if [[ ! -s $NVM_DIR/nvm.sh ]]; then
-    # On stdout, so that it shows before the nvm attempt's own lines (stderr of a
-    # background step is shown when the step ends).
-    log "WARNING: neither node nor npm is on PATH ($PATH): Codex is installed with npm, so the workspace image needs Node.js with npm (remedy: $NPM_REMEDY). Trying to install Node.js with nvm instead, which needs access to github.com and nodejs.org (output in $log_file)"
     if ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; then
       die "neither node, npm, curl nor wget is installed, so Node.js cannot be installed with nvm: $NPM_REMEDY"
     fi
+    log "Installing nvm into $NVM_DIR"
     if ! fetch_to_stdout "$NVM_INSTALL_URL" 2>>"$log_file" | bash >>"$log_file" 2>&1; then
       die_with_log "$log_file" "installing nvm from $NVM_INSTALL_URL failed (log: $log_file); $NPM_REMEDY"
     fi
-  else
-    log "Neither node nor npm on PATH: using nvm from $NVM_DIR (output in $log_file)"
   fi
   log "Installing Node.js LTS with nvm (output in $log_file)"
   # nvm.sh is not written for set -eu.

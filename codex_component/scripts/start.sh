@@ -170,11 +170,20 @@ finish_agentapi_step() {
   hash -r
 }
 
-# After the Codex step: what it put on PATH (~/.npm-global/bin, a Node.js from nvm).
-after_codex_step() {
-  is_true "$ARG_INSTALL_CODEX" || return 0
-  prepend_path "$NPM_GLOBAL_DIR/bin"
-  use_nvm_node
+# The Codex step, in the background; what it put on PATH (~/.npm-global/bin, a Node.js
+# from nvm) reaches the start script through a file.
+CODEX_STEP_RESULT="$CODEX_MODULE_DIR/.step-codex.result"
+codex_step() {
+  install_codex "$@"
+  printf '%s' "$PATH" >"$CODEX_STEP_RESULT"
+}
+
+finish_codex_step() {
+  local path=''
+  finish_step_watching codex agentapi
+  read_file_exact "$CODEX_STEP_RESULT" path 2>/dev/null || path=''
+  rm -f -- "$CODEX_STEP_RESULT"
+  [[ -z $path ]] || export PATH="$path"
   hash -r
 }
 
@@ -229,14 +238,9 @@ main() {
   # 2-8. Install Codex and AgentAPI at the same time (both wait on the network); Codex
   # is configured once its install is done, while AgentAPI may still be downloading.
   run_install_hook pre_install "$ARG_PRE_INSTALL_SCRIPT"
-  if is_true "$ARG_INSTALL_CODEX"; then
-    setup_npm_global_path
-    use_nvm_node
-  fi
   start_step agentapi agentapi_step "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
-  start_step codex install_codex "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
-  finish_step_watching codex agentapi
-  after_codex_step
+  start_step codex codex_step "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
+  finish_codex_step
   write_codex_config "$ARG_CODEX_CONFIG"
   write_system_prompt "$ARG_SYSTEM_PROMPT"
   write_auth_json "$ARG_ENABLE_AIBRIDGE"

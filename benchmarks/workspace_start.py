@@ -245,7 +245,12 @@ def goal(name: str, delays: Delays, lookups: dict[str, float]) -> tuple[str, flo
             0,
         )
     if name == "restart, latest, new release":
-        return f"installs the new releases; healthy ≤ {first:.2f} s (as a first start)", first, 2
+        bound = first + lookup_cost
+        return (
+            f"installs the new releases; healthy ≤ first-start goal + lookups = {bound:.2f} s",
+            bound,
+            2,
+        )
     return "reported, no goal", None, 2
 
 

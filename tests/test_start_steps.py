@@ -54,6 +54,9 @@ def test_a_failed_download_fails_the_start_while_npm_still_runs(ws: ScriptEnv) -
     line = last_line(result.stderr)
     assert "downloading AgentAPI from" in line
     assert "install_agentapi = false" in line
+    # The tail of the download's own log comes first.
+    assert "The requested URL returned error: 404" in result.stderr
+    assert str(ws.module_dir / "agentapi-install.log") in result.stderr
     # The Codex install was stopped, npm with it, and Codex never got installed.
     (install,) = installs(ws)
     assert not alive(install["pid"], ws)

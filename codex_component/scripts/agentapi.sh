@@ -49,6 +49,7 @@ agentapi_download_url() {
 AGENTAPI_LATEST_URL="https://github.com/coder/agentapi/releases/latest"
 AGENTAPI_LOOKUP_SECONDS=15
 AGENTAPI_REMEDY="set install_agentapi = false and provide agentapi in the image"
+AGENTAPI_INSTALL_LOG="$CODEX_MODULE_DIR/agentapi-install.log"
 
 have_downloader() {
   command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1
@@ -146,11 +147,11 @@ install_agentapi() {
     warn "cannot write $dir; trying the next place for AgentAPI"
   done
   if [[ -n $bin_dir ]]; then
-    log "Downloading AgentAPI $version into $bin_dir"
+    log "Downloading AgentAPI $version into $bin_dir (output in $AGENTAPI_INSTALL_LOG)"
     tmp=$(mktemp "$bin_dir/.agentapi.XXXXXX") || die "cannot create a file in $bin_dir"
-    if ! download_file "$url" "$tmp"; then
+    if ! download_file "$url" "$tmp" 2>>"$AGENTAPI_INSTALL_LOG"; then
       rm -f -- "$tmp"
-      die "downloading AgentAPI from $url failed: check the workspace's access to github.com and that agentapi_version exists, or $AGENTAPI_REMEDY"
+      die_with_log "$AGENTAPI_INSTALL_LOG" "downloading AgentAPI from $url failed: check the workspace's access to github.com and that agentapi_version exists, or $AGENTAPI_REMEDY"
     fi
     if ! chmod 755 "$tmp" || ! mv -f -- "$tmp" "$bin_dir/agentapi"; then
       rm -f -- "$tmp"

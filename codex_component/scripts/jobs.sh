@@ -10,7 +10,7 @@
 # writes its reason to a file instead of printing it (see lib.sh), and finish_step makes
 # that reason the start script's own last line.
 
-declare -gA STEP_PIDS=()
+declare -gA STEP_PIDS=() STEP_STATUS=()
 STEP_POLL_INTERVAL=0.05
 
 step_file() {
@@ -30,19 +30,23 @@ start_step() {
     "$@"
   ) </dev/null 2>"$err" &
   STEP_PIDS[$name]=$!
+  unset 'STEP_STATUS[$name]'
 }
 
-step_running() {
-  [[ -n ${STEP_PIDS[$1]:-} ]] && process_alive "${STEP_PIDS[$1]}"
+step_done() {
+  [[ -z ${STEP_PIDS[$1]:-} || -n ${STEP_STATUS[$1]:-} ]] || ! process_alive "${STEP_PIDS[$1]}"
 }
 
 # finish_step NAME: wait for the step; show its messages; on failure end the start script
-# with the step's reason (or, when it died without one, its exit status and LOG_HINT).
+# with the step's reason (or, when it died without one, its exit status).
 finish_step() {
-  local name=$1 pid=${STEP_PIDS[$1]:-} status=0 reason='' err
+  local name=$1 pid=${STEP_PIDS[$1]:-} status=${STEP_STATUS[$1]:-} reason='' err
   [[ -n $pid ]] || return 0
-  wait "$pid" || status=$?
-  unset 'STEP_PIDS[$name]'
+  if [[ -z $status ]]; then
+    status=0
+    wait "$pid" || status=$?
+  fi
+  unset 'STEP_PIDS[$name]' 'STEP_STATUS[$name]'
   err=$(step_file "$name" err)
   [[ ! -s $err ]] || cat -- "$err" >&2
   rm -f -- "$err"
@@ -54,18 +58,38 @@ finish_step() {
   die "${reason%$'\n'}"
 }
 
+# wait_for_a_step NAME...: block until one of the steps NAME... ends and note its status
+# (bash 5.1 and newer wait for it; older ones poll).
+wait_for_a_step() {
+  local name done_pid='' status=0
+  local -a pids=()
+  for name in "$@"; do
+    [[ -n ${STEP_PIDS[$name]:-} && -z ${STEP_STATUS[$name]:-} ]] || continue
+    pids+=("${STEP_PIDS[$name]}")
+  done
+  ((${#pids[@]} > 0)) || return 0
+  if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
+    wait -n -p done_pid "${pids[@]}" || status=$?
+    for name in "$@"; do
+      [[ ${STEP_PIDS[$name]:-} != "$done_pid" ]] || STEP_STATUS[$name]=$status
+    done
+    [[ -n $done_pid ]] && return 0
+  fi
+  sleep "$STEP_POLL_INTERVAL"
+}
+
 # finish_step_watching NAME OTHER...: wait for step NAME; a step in OTHER that fails in
 # the meantime fails the start at once, instead of after NAME.
 finish_step_watching() {
   local name=$1 other
   shift
-  while step_running "$name"; do
+  while ! step_done "$name"; do
+    wait_for_a_step "$name" "$@"
     for other in "$@"; do
-      if [[ -n ${STEP_PIDS[$other]:-} ]] && ! step_running "$other"; then
+      if [[ -n ${STEP_PIDS[$other]:-} ]] && step_done "$other"; then
         finish_step "$other"
       fi
     done
-    sleep "$STEP_POLL_INTERVAL"
   done
   finish_step "$name"
 }
@@ -75,7 +99,7 @@ descendants() {
   local pid=$1 stat child
   local -a fields
   for stat in /proc/[0-9]*/stat; do
-    IFS= read -r child <"$stat" 2>/dev/null || continue
+    { IFS= read -r child <"$stat"; } 2>/dev/null || continue
     child=${child##*) }
     read -r -a fields <<<"$child"
     if [[ ${fields[1]:-} == "$pid" ]]; then
@@ -94,7 +118,7 @@ stop_steps() {
   local -a pids
   for name in "${!STEP_PIDS[@]}"; do
     pid=${STEP_PIDS[$name]}
-    unset 'STEP_PIDS[$name]'
+    unset 'STEP_PIDS[$name]' 'STEP_STATUS[$name]'
     process_alive "$pid" || continue
     mapfile -t pids < <(descendants "$pid")
     kill -TERM "$pid" "${pids[@]}" 2>/dev/null || true

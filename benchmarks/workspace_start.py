@@ -23,6 +23,7 @@ npm registry (the real npm and Node.js of this machine, into the temporary HOME'
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -93,14 +94,16 @@ def _counts(ws: ScriptEnv) -> tuple[int, int, int]:
     return npm.count(["install"]), len(ws.records("curl", "download")), lookups
 
 
-def _timed_start(ws: ScriptEnv, env: dict[str, str], args: dict[str, Any]) -> Sample:
+def _timed_start(
+    ws: ScriptEnv, env: dict[str, str], args: dict[str, Any], timeout: float = 60
+) -> Sample:
     before = _counts(ws)
     done = threading.Event()
     healthy: list[float] = []
     started = time.monotonic()
     poller = threading.Thread(target=_first_healthy, args=(ws.port, started, done, healthy))
     poller.start()
-    result = ws.start(env=env, **args)
+    result = ws.run_body("start.sh", ws.render(**args)["start.sh"], env=env, timeout=timeout)
     done.set()
     poller.join()
     if result.returncode != 0:
@@ -193,6 +196,9 @@ def measure_real_npm() -> tuple[dict[str, list[Sample]], float]:
         root = Path(tmp)
         # The stand-in npm only records; the real one (on the system PATH) installs.
         ws, env = _workspace(root, Delays(0, 0, 0), provide=("curl", "coder"))
+        # The machine's certificate and proxy settings, which npm needs to reach the
+        # registry from here (the temporary HOME has no npm configuration of its own).
+        env.update({k: v for k, v in os.environ.items() if k in _NETWORK_SETTINGS})
         with ws:
             samples[REAL_SCENARIOS[0]].append(_real_start(ws, env))
             ws.shutdown()
@@ -202,10 +208,24 @@ def measure_real_npm() -> tuple[dict[str, list[Sample]], float]:
     return samples, view
 
 
+_NETWORK_SETTINGS = {
+    "NODE_EXTRA_CA_CERTS",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "NO_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "no_proxy",
+}
+
+
 def _real_start(ws: ScriptEnv, env: dict[str, str]) -> Sample:
     installed = ws.home / ".npm-global" / "lib" / "node_modules" / "@openai" / "codex"
     before = installed.stat().st_mtime if installed.exists() else None
-    sample = _timed_start(ws, env, LATEST)
+    # A real install of the ~400 MB package may take minutes.
+    sample = _timed_start(ws, env, LATEST, timeout=900)
     after = installed.stat().st_mtime if installed.exists() else None
     # The real npm records nothing: count an install when the package folder changed.
     sample.npm_installs = int(after is not None and after != before)

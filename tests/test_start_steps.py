@@ -7,12 +7,17 @@ and ends with a line that says what to do.
 
 from __future__ import annotations
 
+import http.server
 import os
+import shutil
 import stat
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
+from codex_component.render import script_files
 from tests.scriptenv import STANDIN_CODEX_LATEST, Result, ScriptEnv, ok
 
 LATEST = {"codex_version": "", "agentapi_version": "latest"}
@@ -274,3 +279,56 @@ def test_a_private_codex_home_is_left_as_it_is(ws: ScriptEnv) -> None:
     ok(result)
     assert stat.S_IMODE(ws.codex_dir.stat().st_mode) == 0o700
     assert "private (mode" not in result.stdout
+
+
+# --- the release lookup with wget -----------------------------------------------------------
+
+
+class Redirect(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "https://github.com/coder/agentapi/releases/tag/v0.14.2")
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        self.do_HEAD()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_the_latest_release_is_read_from_the_redirect_with_wget_too(tmp_path: Path) -> None:
+    """Without curl, the real wget asks for the redirect (and fails on it, having been told
+    not to follow it): the tag still comes from its Location."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with ScriptEnv(tmp_path, provide=("coder",), hide=("curl",)) as ws:
+        result = lookup_with_wget(ws, server)
+    assert shutil.which("wget", path=ws.env["PATH"]), "this test needs wget"
+    assert shutil.which("curl", path=ws.env["PATH"]) is None
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "v0.14.2"
+
+
+def lookup_with_wget(ws: ScriptEnv, server: http.server.HTTPServer) -> subprocess.CompletedProcess:
+    try:
+        scripts = ws.module_dir / "scripts"
+        scripts.mkdir(parents=True)
+        for name, data in script_files().items():
+            (scripts / name).write_bytes(data)
+        url = f"http://127.0.0.1:{server.server_address[1]}/coder/agentapi/releases/latest"
+        code = (
+            f'set -euo pipefail\nsource "{scripts}/lib.sh"\nsource "{scripts}/agentapi.sh"\n'
+            f'AGENTAPI_LATEST_URL="{url}"\nagentapi_latest_tag\n'
+        )
+        result = subprocess.run(
+            ["bash", "-c", code],
+            env={**ws.env, "CODEX_MODULE_DIR": str(ws.module_dir)},
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    return result

@@ -42,6 +42,14 @@ def _without_key_for_aibridge(key: object) -> str:
     return ""
 
 
+def _checked(field: str, value: pulumi.Input[str]) -> pulumi.Input[str]:
+    """An Input field's value, checked to be a string once an Output resolves (a plain
+    value was checked with the arguments)."""
+    if isinstance(value, pulumi.Output):
+        return value.apply(lambda resolved: resolved_str(field, resolved))
+    return value
+
+
 class Codex(pulumi.ComponentResource):
     """Codex CLI behind AgentAPI in a Coder workspace, shown as a web app and wired into
     Coder Tasks.
@@ -78,9 +86,7 @@ class Codex(pulumi.ComponentResource):
             # Only known at deployment; the start script depends on this check.
             key_check = key.apply(_without_key_for_aibridge)
         if not a.enable_aibridge and not is_known_empty(key):
-            checked_key: pulumi.Input[str] = pulumi.Output.from_input(key).apply(
-                lambda k: resolved_str("openai_api_key", k, secret=True)
-            )
+            checked_key = _checked("openai_api_key", key)
             coder.Env(
                 f"{name}-openai-api-key",
                 agent_id=a.agent_id,
@@ -108,12 +114,8 @@ class Codex(pulumi.ComponentResource):
         # Inputs known only at deployment are checked on their own, before rendering: a
         # wrong one fails with its field's name (and without a cascade of failed futures).
         start_body = pulumi.Output.all(
-            agent_id=pulumi.Output.from_input(a.agent_id).apply(
-                lambda value: resolved_str("agent_id", value)
-            ),
-            ai_prompt=pulumi.Output.from_input(a.ai_prompt).apply(
-                lambda value: resolved_str("ai_prompt", value)
-            ),
+            agent_id=_checked("agent_id", a.agent_id),
+            ai_prompt=_checked("ai_prompt", a.ai_prompt),
             access_url=workspace.access_url if workspace else "",
             workspace=workspace.name if workspace else "",
             owner=owner.name if owner else "",

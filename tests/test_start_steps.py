@@ -174,6 +174,7 @@ def test_agentapi_that_never_answers_is_stopped_with_codex(ws: ScriptEnv) -> Non
     assert not alive(codex["pid"], ws)
     assert not (ws.module_dir / "agentapi.pid").exists()
     assert "Stopping the AgentAPI this start launched" in result.stdout
+    assert "(it is stopped, with what it started)" in last_line(result.stderr)
 
 
 def test_aibridge_without_the_session_token_fails_before_installing(ws: ScriptEnv) -> None:

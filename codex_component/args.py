@@ -7,6 +7,8 @@ resource exists, and a failure names the field, the value received and what is a
 
 from __future__ import annotations
 
+import asyncio
+import difflib
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -93,6 +95,8 @@ class CodexArgs(BaseModel):
         extra="forbid",
         frozen=True,
         hide_input_in_errors=True,
+        # No silent conversions: "yes" is not a bool, "3284" or True not a port.
+        strict=True,
         validate_by_alias=True,
         validate_by_name=True,
     )
@@ -163,14 +167,39 @@ class CodexArgs(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise CodexArgsError(_problems(exc)) from None
+            raise CodexArgsError(_all_problems(exc, data)) from None
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> CodexArgs:
         try:
             return super().model_validate(obj, *args, **kwargs)
         except ValidationError as exc:
-            raise CodexArgsError(_problems(exc)) from None
+            # Through __init__ (see _problems), everything has been reported already.
+            wrapped = any(
+                isinstance(error.get("ctx", {}).get("error"), CodexArgsError)
+                for error in exc.errors()
+            )
+            data = obj if isinstance(obj, Mapping) and not wrapped else {}
+            raise CodexArgsError(_all_problems(exc, data)) from None
+
+    @field_validator("order", "agentapi_port", mode="before")
+    @classmethod
+    def _whole_float_is_an_int(cls, value: Any) -> Any:
+        # Numbers cross the Pulumi wire (multi-language components) as floats: a whole
+        # one is the int it stands for. Nothing else is converted (strict mode).
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    @field_validator("agent_id")
+    @classmethod
+    def _check_agent_id(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(
+                "must be the id of the coder_agent that runs Codex (such as agent.id); "
+                f"got {_show(value)}"
+            )
+        return value
 
     @field_validator("workdir")
     @classmethod
@@ -319,29 +348,41 @@ class CodexArgs(BaseModel):
 
     @model_validator(mode="after")
     def _check_combinations(self) -> CodexArgs:
-        if self.cli_app_slug is not None and not self.cli_app:
-            raise ValueError(
-                f"cli_app_slug is set ({self.cli_app_slug!r}) but cli_app is false, so there is "
-                "no CLI app to give it to; set cli_app=True or leave cli_app_slug unset"
-            )
-        if self.cli_app_slug is not None and self.cli_app_slug == self.web_app_slug:
-            raise ValueError(
-                f"web_app_slug and cli_app_slug are both {self.cli_app_slug!r}; Coder needs a "
-                "different slug for each app"
-            )
-        # A key given as an Output is only known at deployment; Codex checks it then.
-        if self.enable_aibridge and isinstance(self.openai_api_key, str) and self.openai_api_key:
-            raise ValueError(KEY_WITH_AIBRIDGE)
-        if not self.subdomain:
-            tag = _AGENTAPI_TAG.match(self.agentapi_version)
-            if tag and tuple(int(part) for part in tag.groups()) < MIN_AGENTAPI_FOR_PATH_APPS:
-                raise ValueError(
-                    "agentapi_version must be v0.3.3 or newer (or latest) when subdomain is "
-                    f"false, because older AgentAPI cannot serve under a path; got "
-                    f"{self.agentapi_version!r}"
-                )
-        check_module_config(self)
+        problems = _combination_problems(self)
+        if problems:
+            raise CodexArgsError(problems)
         return self
+
+
+def _combination_problems(args: CodexArgs) -> list[str]:
+    """Every rule that involves more than one field; all that fail, not just the first."""
+    problems = []
+    if args.cli_app_slug is not None and not args.cli_app:
+        problems.append(
+            f"cli_app_slug is set ({args.cli_app_slug!r}) but cli_app is false, so there is "
+            "no CLI app to give it to; set cli_app=True or leave cli_app_slug unset"
+        )
+    if args.cli_app_slug is not None and args.cli_app_slug == args.web_app_slug:
+        problems.append(
+            f"web_app_slug and cli_app_slug are both {args.cli_app_slug!r}; Coder needs a "
+            "different slug for each app"
+        )
+    # A key given as an Output is only known at deployment; the component checks it then.
+    if args.enable_aibridge and isinstance(args.openai_api_key, str) and args.openai_api_key:
+        problems.append(KEY_WITH_AIBRIDGE)
+    if not args.subdomain:
+        tag = _AGENTAPI_TAG.match(args.agentapi_version)
+        if tag and tuple(int(part) for part in tag.groups()) < MIN_AGENTAPI_FOR_PATH_APPS:
+            problems.append(
+                "agentapi_version must be v0.3.3 or newer (or latest) when subdomain is "
+                f"false, because older AgentAPI cannot serve under a path; got "
+                f"{args.agentapi_version!r}"
+            )
+    try:
+        check_module_config(args)
+    except ValueError as exc:
+        problems.append(str(exc))
+    return problems
 
 
 def _problems(exc: ValidationError) -> list[str]:
@@ -356,6 +397,71 @@ def _problems(exc: ValidationError) -> list[str]:
     return problems
 
 
+_SAME_ARGUMENT: Final = ("continue", "continue_session")
+
+
+def _all_problems(exc: ValidationError, data: Mapping[str, Any]) -> list[str]:
+    """Every problem at once: the fields' own, giving one argument twice, and the rules
+    between fields that can still be checked with the fields that are valid."""
+    both = all(name in data for name in _SAME_ARGUMENT)
+    problems = []
+    if both:
+        problems.append(
+            "continue and continue_session are the same argument (continue is its "
+            "Terraform name): give only one; got continue="
+            f"{_show(data['continue'])} and continue_session={_show(data['continue_session'])}"
+        )
+    bad: set[str] = set()
+    for error in exc.errors():
+        if (
+            both
+            and error["type"] == "extra_forbidden"
+            and error["loc"][:1]
+            in (
+                ("continue",),
+                ("continue_session",),
+            )
+        ):
+            continue
+        if error["loc"]:
+            bad.add(str(error["loc"][0]))
+        problems.extend(_problems_of(error))
+    if bad:
+        problems.extend(_combinations_of_valid(data, bad))
+    return problems
+
+
+def _problems_of(error: ErrorDetails) -> list[str]:
+    inner = error.get("ctx", {}).get("error")
+    if isinstance(inner, CodexArgsError):
+        return list(inner.problems)
+    return [_describe(error)]
+
+
+def _combinations_of_valid(data: Mapping[str, Any], bad: set[str]) -> list[str]:
+    """The rules between fields, checked on the arguments whose own checks passed (the
+    others keep their defaults), so that they are reported with the field errors."""
+    # Stand-ins for required fields that failed: no rule between fields reads them.
+    values: dict[str, Any] = {"agent_id": "agent", "workdir": "/home/coder"}
+    for name, info in CodexArgs.model_fields.items():
+        for key in (name, info.alias):
+            if key and key in data and key not in bad and name not in bad:
+                values[name] = data[key]
+    try:
+        return _combination_problems(CodexArgs.model_construct(**values))
+    except Exception:  # values not fully validated: report only what is sure
+        return []
+
+
+# What each kind of value must be, for pydantic's strict type errors.
+_ALLOWED: Final = {
+    "bool_type": "must be True or False (a bool; strings and numbers are not converted)",
+    "int_type": "must be a whole number (an int; strings and booleans are not converted)",
+    "int_from_float": "must be a whole number (an int)",
+    "string_type": "must be a string",
+}
+
+
 def _describe(error: ErrorDetails) -> str:
     field = ".".join(str(part) for part in error["loc"]) or "arguments"
     message = error["msg"].removeprefix("Value error, ")
@@ -364,14 +470,75 @@ def _describe(error: ErrorDetails) -> str:
     if error["type"] == "missing":
         # pydantic's input here is every argument given, secrets included: never shown.
         return f"{field}: is required"
+    if error["type"] == "extra_forbidden":
+        return f"{field}: is not an argument of Codex{_did_you_mean(field)}"
     secret = field.split(".")[0] in SECRET_FIELDS
     received = "[secret]" if secret else _show(_masked(error.get("input")))
+    message = _ALLOWED.get(error["type"], message)
     return f"{field}: {message}; got {received}"
+
+
+def _did_you_mean(name: str) -> str:
+    known = [key for n, f in CodexArgs.model_fields.items() for key in (n, f.alias) if key]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]}?"
+    return f" (the arguments are: {', '.join(sorted(CodexArgs.model_fields))})"
 
 
 def _masked(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {k: "[secret]" if k in SECRET_FIELDS else v for k, v in value.items()}
+    return value
+
+
+class CodexDeploymentError(pulumi.RunError):
+    """An argument found wrong only at deployment (an Output's value). A RunError, which
+    Pulumi prints as one line (a ValueError comes wrapped in the resource's and the input's
+    names and an Output's repr)."""
+
+
+def _quiet_repeats(loop: asyncio.AbstractEventLoop, previous: Any) -> None:
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        # Pulumi fails every output of the resource whose input failed, and leaves those
+        # futures unread: asyncio would repeat the error, with tracebacks, for each one.
+        # It has been reported once already, as the deployment's error.
+        exc = context.get("exception")
+        if isinstance(exc, CodexDeploymentError) and "never retrieved" in str(
+            context.get("message", "")
+        ):
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    handler.codex_quiet = True  # type: ignore[attr-defined]
+    loop.set_exception_handler(handler)
+
+
+def deployment_error(problem: str) -> CodexDeploymentError:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is not None:
+        previous = loop.get_exception_handler()
+        if not getattr(previous, "codex_quiet", False):
+            _quiet_repeats(loop, previous)
+    return CodexDeploymentError(f"invalid Codex arguments: {problem}")
+
+
+def resolved_str(field: str, value: Any, *, secret: bool = False) -> str:
+    """The value an Input field resolved to at deployment, which must be a string (None,
+    as a data source may give for a missing prompt, is the empty string)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        shown = "a secret" if secret or field in SECRET_FIELDS else _show(value)
+        raise deployment_error(
+            f"{field} must resolve to a string at deployment; got {type(value).__name__} ({shown})"
+        )
     return value
 
 

@@ -18,7 +18,9 @@ from codex_component.args import (
     CodexArgs,
     CodexArgsError,
     coerce_args,
+    deployment_error,
     is_known_empty,
+    resolved_str,
 )
 from codex_component.config_toml import ignored_settings
 from codex_component.render import render_body
@@ -35,10 +37,18 @@ def cli_app_command(port: int) -> str:
     return f"LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 agentapi attach --url localhost:{port}"
 
 
-def _without_key_for_aibridge(key: str) -> str:
-    if key:
-        raise CodexArgsError([KEY_WITH_AIBRIDGE])
-    return key
+def _without_key_for_aibridge(key: object) -> str:
+    if resolved_str("openai_api_key", key, secret=True):
+        raise deployment_error(KEY_WITH_AIBRIDGE)
+    return ""
+
+
+def _checked(field: str, value: pulumi.Input[str]) -> pulumi.Input[str]:
+    """An Input field's value, checked to be a string once an Output resolves (a plain
+    value was checked with the arguments)."""
+    if isinstance(value, pulumi.Output):
+        return value.apply(lambda resolved: resolved_str(field, resolved))
+    return value
 
 
 class Codex(pulumi.ComponentResource):
@@ -92,11 +102,12 @@ class Codex(pulumi.ComponentResource):
             # Only known at deployment; the start script depends on this check.
             key_check = key.apply(_without_key_for_aibridge)
         if not a.enable_aibridge and not is_known_empty(key):
+            checked_key = _checked("openai_api_key", key)
             coder.Env(
                 f"{name}-openai-api-key",
                 agent_id=a.agent_id,
                 name="OPENAI_API_KEY",
-                value=pulumi.Output.secret(key),
+                value=pulumi.Output.secret(checked_key),
                 opts=pulumi.ResourceOptions.merge(
                     child, pulumi.ResourceOptions(additional_secret_outputs=["value"])
                 ),
@@ -116,9 +127,11 @@ class Codex(pulumi.ComponentResource):
         # One folder per instance (see module_dir_name): two Codex components in one
         # workspace, on different ports, never share scripts, logs or state.
         module_dir = module_dir_name(a.agentapi_port)
+        # Inputs known only at deployment are checked on their own, before rendering: a
+        # wrong one fails with its field's name (and without a cascade of failed futures).
         start_body = pulumi.Output.all(
-            agent_id=a.agent_id,
-            ai_prompt=a.ai_prompt,
+            agent_id=_checked("agent_id", a.agent_id),
+            ai_prompt=_checked("ai_prompt", a.ai_prompt),
             access_url=workspace.access_url if workspace else "",
             workspace=workspace.name if workspace else "",
             owner=owner.name if owner else "",

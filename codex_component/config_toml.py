@@ -260,14 +260,34 @@ def ignored_settings(args: CodexArgs) -> list[str]:
     return found
 
 
+def _declaring_line(text: str, table: str) -> tuple[int, str]:
+    """The line of ``text`` that declares ``table`` (a dotted name), or its parent table:
+    its number and what it declares (never a value, which may be a secret)."""
+    lines = text.splitlines()
+    parent = table.rsplit(".", 1)[0]
+    for wanted in (table, parent):
+        for number, line in enumerate(lines, 1):
+            stripped = line.split("#", 1)[0].strip()
+            name = re.sub(r"[\s\"']", "", stripped)
+            if name.startswith("[") and name.strip("[]") == wanted:
+                return number, stripped
+            if not name.startswith("[") and name.split("=", 1)[0].startswith(wanted):
+                return number, stripped.split("=", 1)[0].strip()
+    return 0, table
+
+
 def check_module_config(args: CodexArgs) -> None:
-    """Compose with sample values and parse every form; raises ValueError naming the culprit."""
+    """Compose with sample values and parse every form; raises ValueError naming the culprit:
+    the user's field and line when it declares what the component writes itself."""
     if args.enable_aibridge and args.base_config_toml.strip():
         providers = parse_toml(args.base_config_toml).get("model_providers", {})
         if isinstance(providers, dict) and AIBRIDGE_PROVIDER in providers:
+            table = f"model_providers.{AIBRIDGE_PROVIDER}"
+            number, declared = _declaring_line(args.base_config_toml, table)
             raise ValueError(
-                f"base_config_toml must not define [model_providers.{AIBRIDGE_PROVIDER}] when "
-                "enable_aibridge is true: the component configures that provider itself"
+                f"base_config_toml line {number} ({declared}) declares what the component "
+                f"writes itself with enable_aibridge ([{table}], the AI Bridge provider); "
+                "remove that table or key"
             )
     config = compose_module_config(args, SAMPLE_ACCESS_URL)
     for text in (config.profile, config.block):

@@ -109,10 +109,53 @@ def unbundle(packed: str) -> dict[str, str]:
     return {path: "".join(content) for path, content in files.items()}
 
 
+def _ends_inside_quotes(line: str, quote: str) -> str:
+    """The quote still open after ``line`` (``'``, ``"``, ``$'`` or empty), given the one
+    open before it; a comment outside quotes ends the line."""
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if quote == "'":
+            if char == "'":
+                quote = ""
+        elif quote in {'"', "$'"}:
+            if char == "\\":
+                i += 1
+            elif char == quote[-1]:
+                quote = ""
+        elif char == "\\":
+            i += 1
+        elif char == "#" and (i == 0 or line[i - 1] in " \t;&|()"):
+            break
+        elif char == "$" and line[i + 1 : i + 2] == "'":
+            quote = "$'"
+            i += 1
+        elif char in {"'", '"'}:
+            quote = char
+        i += 1
+    return quote
+
+
+def shipped(data: bytes) -> bytes:
+    """A script as it is shipped: each comment line left empty, so that the body stays
+    small (the agent downloads it on every start) while line numbers in bash's messages
+    still match the file in the repository. A line inside a quoted string is kept, whatever
+    it starts with."""
+    lines = data.decode("utf-8").split("\n")
+    quote = ""
+    for number, line in enumerate(lines):
+        stripped = line.lstrip(" \t")
+        if not quote and stripped.startswith("#") and not (number == 0 and line.startswith("#!")):
+            lines[number] = ""
+            continue
+        quote = _ends_inside_quotes(line, quote)
+    return "\n".join(lines).encode("utf-8")
+
+
 @cache
 def _scripts_bundle(entry: str) -> str:
     # The scripts are the same for every instance: pack them once per process.
-    return bundle({f"scripts/{name}": data for name, data in needed_files(entry).items()})
+    return bundle({f"scripts/{name}": shipped(data) for name, data in needed_files(entry).items()})
 
 
 def render_body(

@@ -15,6 +15,7 @@ from codex_component.render import (
     encode_args,
     needed_files,
     render_body,
+    shipped,
     unbundle,
     unpacked_files,
 )
@@ -99,5 +100,5 @@ def test_body_is_posix_sh_and_unpacks_into_the_module_dir(tmp_path: Path) -> Non
     module_dir = tmp_path / ".codex-x"
     assert decoded_args((module_dir / "start.args").read_text()) == {"ARG_X": "it's $(here)"}
     for name, data in needed_files("start.sh").items():
-        assert (module_dir / "scripts" / name).read_bytes() == data
+        assert (module_dir / "scripts" / name).read_bytes() == shipped(data)
     assert (module_dir / "start.args").stat().st_mode & 0o077 == 0

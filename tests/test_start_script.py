@@ -353,7 +353,8 @@ def test_aibridge(ws: ScriptEnv) -> None:
 
 def test_keys_the_installed_codex_does_not_know_are_dropped(ws: ScriptEnv) -> None:
     unknown = "model_providers.aibridge.supports_websockets,check_for_update_on_startup"
-    result = ws.start(enable_aibridge=True, env={"STANDIN_CODEX_UNKNOWN_KEYS": unknown})
+    env = {"STANDIN_CODEX_UNKNOWN_KEYS": unknown, "CODER_AIBRIDGE_SESSION_TOKEN": "t"}
+    result = ws.start(enable_aibridge=True, env=env)
     ok(result)
     parsed = profile(ws)
     assert "supports_websockets" not in parsed["model_providers"]["aibridge"]

@@ -48,6 +48,15 @@ agentapi_download_url() {
   fi
 }
 
+AGENTAPI_LATEST_URL="https://github.com/coder/agentapi/releases/latest"
+AGENTAPI_LOOKUP_SECONDS=15
+AGENTAPI_REMEDY="set install_agentapi = false and provide agentapi in the image"
+AGENTAPI_INSTALL_LOG="$CODEX_MODULE_DIR/agentapi-install.log"
+
+have_downloader() {
+  command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1
+}
+
 # download_file URL DEST: with retries; curl, else wget.
 download_file() {
   local url=$1 dest=$2
@@ -61,10 +70,54 @@ download_file() {
   fi
 }
 
+# agentapi_latest_tag: the tag of AgentAPI's latest release, from the Location of the
+# redirect GitHub answers .../releases/latest with (one request, nothing downloaded,
+# bounded by AGENTAPI_LOOKUP_SECONDS); fails when it cannot be had.
+agentapi_latest_tag() {
+  local out='' pattern='[Ll]ocation:[[:space:]]*[^[:space:]]*/releases/tag/(v[0-9]+\.[0-9]+\.[0-9]+[0-9A-Za-z.+-]*)'
+  if command -v curl >/dev/null 2>&1; then
+    out=$(run_bounded "$AGENTAPI_LOOKUP_SECONDS" curl -sSI --connect-timeout 5 -m 10 \
+      "$AGENTAPI_LATEST_URL" 2>/dev/null </dev/null) || return 1
+  elif command -v wget >/dev/null 2>&1; then
+    # wget shows the headers on stderr, and fails on the redirect it may not follow.
+    out=$(run_bounded "$AGENTAPI_LOOKUP_SECONDS" wget -S -q --spider --max-redirect=0 \
+      --tries=1 --timeout=10 "$AGENTAPI_LATEST_URL" 2>&1 </dev/null) || true
+  else
+    return 1
+  fi
+  [[ $out =~ $pattern ]] || return 1
+  printf '%s' "${BASH_REMATCH[1]}"
+}
+
+# agentapi_is_current VERSION: true when the AgentAPI on PATH is VERSION (latest: the
+# latest release's tag, looked up cheaply). When that lookup fails (offline), an
+# installed AgentAPI is kept with a warning rather than failing the start.
+agentapi_is_current() {
+  local version=$1 current tag
+  AGENTAPI_VERSION_TEXT=$(agentapi_version_output)
+  current=$(version_in "$AGENTAPI_VERSION_TEXT")
+  [[ -n $current ]] || return 1
+  if [[ $version != latest ]]; then
+    [[ $current == "${version#v}" ]] || return 1
+    log "AgentAPI $version is already installed ($(command -v agentapi)); nothing to download"
+    return 0
+  fi
+  if ! tag=$(agentapi_latest_tag); then
+    warn "could not look up AgentAPI's latest release at $AGENTAPI_LATEST_URL (offline?): keeping the installed AgentAPI $current ($(command -v agentapi))"
+    return 0
+  fi
+  if [[ ${tag#v} == "$current" ]]; then
+    log "AgentAPI $current is installed and is the latest release; nothing to download"
+    return 0
+  fi
+  log "The latest AgentAPI release is $tag (installed: $current)"
+  return 1
+}
+
 # install_agentapi ENABLED VERSION: put the release binary on PATH, unless the requested
 # version is there already (restarts download nothing).
 install_agentapi() {
-  local enabled=$1 version=$2 bin_dir='' dir current arch url tmp i
+  local enabled=$1 version=$2 bin_dir='' dir arch url tmp i
   local -a dirs=()
   while IFS= read -r dir; do
     dirs+=("$dir")
@@ -81,14 +134,11 @@ install_agentapi() {
     log "Using $(command -v agentapi): ${AGENTAPI_VERSION_TEXT:-version unknown}"
     return 0
   fi
-  if [[ $version != latest ]]; then
-    AGENTAPI_VERSION_TEXT=$(agentapi_version_output)
-    current=$(version_in "$AGENTAPI_VERSION_TEXT")
-    if [[ -n $current && $current == "${version#v}" ]]; then
-      log "AgentAPI $version is already installed ($(command -v agentapi)); nothing to download"
-      return 0
-    fi
+  if agentapi_is_current "$version"; then
+    return 0
   fi
+  have_downloader ||
+    die "neither curl nor wget is installed, and AgentAPI is downloaded with one of them: install curl or wget in the workspace image, or $AGENTAPI_REMEDY"
   arch=$(agentapi_arch) || die "AgentAPI has no release for this architecture ($(uname -m))"
   url=$(agentapi_download_url "$version" "$arch")
   for dir in "${dirs[@]}"; do
@@ -99,11 +149,11 @@ install_agentapi() {
     warn "cannot write $dir; trying the next place for AgentAPI"
   done
   if [[ -n $bin_dir ]]; then
-    log "Downloading AgentAPI $version into $bin_dir"
+    log "Downloading AgentAPI $version into $bin_dir (output in $AGENTAPI_INSTALL_LOG)"
     tmp=$(mktemp "$bin_dir/.agentapi.XXXXXX") || die "cannot create a file in $bin_dir"
-    if ! download_file "$url" "$tmp"; then
+    if ! download_file "$url" "$tmp" 2>>"$AGENTAPI_INSTALL_LOG"; then
       rm -f -- "$tmp"
-      die "downloading AgentAPI from $url failed: check the workspace's access to github.com and that agentapi_version exists, or set install_agentapi = false and provide agentapi in the image"
+      die_with_log "$AGENTAPI_INSTALL_LOG" "downloading AgentAPI from $url failed: check the workspace's access to github.com and that agentapi_version exists, or $AGENTAPI_REMEDY"
     fi
     if ! chmod 755 "$tmp" || ! mv -f -- "$tmp" "$bin_dir/agentapi"; then
       rm -f -- "$tmp"
@@ -120,7 +170,7 @@ install_agentapi() {
     fi
     rm -f -- "$tmp"
   else
-    die "cannot write ${dirs[*]} to install AgentAPI, and sudo is not available: make one of them writable, or set install_agentapi = false and provide agentapi in the image"
+    die "cannot write ${dirs[*]} to install AgentAPI, and sudo is not available: make one of them writable, or $AGENTAPI_REMEDY"
   fi
   hash -r
   command -v agentapi >/dev/null 2>&1 || die "AgentAPI is missing after the install (PATH=$PATH)"

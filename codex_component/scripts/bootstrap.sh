@@ -7,6 +7,13 @@
 set -eu
 umask 077
 
+# Everything after the unpacking is bash: say so in one line where there is none (Alpine
+# and other minimal images ship only a POSIX sh).
+if ! command -v bash >/dev/null 2>&1; then
+  echo "codex: ERROR: this module needs bash, and there is none on PATH ($PATH): use a workspace image with bash (Alpine: apk add bash)" >&2
+  exit 1
+fi
+
 CODEX_MODULE_DIR="$HOME/.codex-module" # @MODULE_DIR@
 export CODEX_MODULE_DIR
 

@@ -41,6 +41,16 @@ warn() {
 }
 
 die() {
+  # In a background step (jobs.sh) the reason goes to the step's file: the start script
+  # reports it as its own last line.
+  if [[ -n ${CODEX_JOB_REASON_FILE:-} ]]; then
+    printf '%s\n' "$*" >"$CODEX_JOB_REASON_FILE"
+    exit 1
+  fi
+  # The entry script may clean up first (start.sh stops what a failed start launched).
+  if declare -F on_die >/dev/null; then
+    on_die || true
+  fi
   printf '%(%Y-%m-%dT%H:%M:%S)T %s: ERROR: %s\n' -1 "$CODEX_LOG_TAG" "$*" >&2
   exit 1
 }

@@ -13,6 +13,8 @@ umask 022
 SCRIPTS_DIR="$CODEX_MODULE_DIR/scripts"
 # shellcheck source=lib.sh
 source "$SCRIPTS_DIR/lib.sh"
+# shellcheck source=jobs.sh
+source "$SCRIPTS_DIR/jobs.sh"
 # shellcheck source=install_codex.sh
 source "$SCRIPTS_DIR/install_codex.sh"
 # shellcheck source=configure_codex.sh
@@ -132,6 +134,89 @@ start_session_capture() {
   log "Recording the new Codex session once Codex writes it, for as long as AgentAPI runs (log: $log_file)"
 }
 
+# AI Bridge authenticates Codex with the owner's session token, which the component's
+# coder_env puts into this script's environment: without it Codex could not sign in.
+check_aibridge_token() {
+  is_true "$ARG_ENABLE_AIBRIDGE" || return 0
+  [[ -z ${CODER_AIBRIDGE_SESSION_TOKEN:-} ]] || return 0
+  die "enable_aibridge is true but CODER_AIBRIDGE_SESSION_TOKEN is not set in this script's environment, so Codex could not authenticate with AI Bridge: check that the workspace runs the template version with this component's coder_env CODER_AIBRIDGE_SESSION_TOKEN (restart the workspace after updating the template) and that AI Bridge is enabled on the Coder deployment"
+}
+
+# The Codex home holds the API key, the agent token and the sessions: owner only, also
+# when it existed before with wider permissions (the README promises 0700).
+secure_codex_home() {
+  local mode
+  [[ -d $CODEX_HOME_DIR ]] || return 0
+  mode=$(stat -c '%a' -- "$CODEX_HOME_DIR" 2>/dev/null) || mode=''
+  [[ -n $mode && $((8#$mode & 8#077)) -eq 0 ]] && return 0
+  chmod 700 -- "$CODEX_HOME_DIR" || die "cannot make $CODEX_HOME_DIR private (chmod 700)"
+  log "Made $CODEX_HOME_DIR private (mode ${mode:-unknown} -> 700)"
+}
+
+# The AgentAPI step: install_agentapi in the background, then hand its findings (where
+# agentapi is, what it reports) to the start script through a file.
+AGENTAPI_STEP_RESULT="$CODEX_MODULE_DIR/.step-agentapi.result"
+agentapi_step() {
+  install_agentapi "$@"
+  printf '%s\n%s\n' "$(command -v agentapi)" "${AGENTAPI_VERSION_TEXT%%$'\n'*}" >"$AGENTAPI_STEP_RESULT"
+}
+
+finish_agentapi_step() {
+  local bin='' text=''
+  finish_step agentapi
+  { IFS= read -r bin && IFS= read -r text; } <"$AGENTAPI_STEP_RESULT" || true
+  rm -f -- "$AGENTAPI_STEP_RESULT"
+  [[ -z $bin ]] || prepend_path "$(dirname -- "$bin")"
+  AGENTAPI_VERSION_TEXT=$text
+  hash -r
+}
+
+# The Codex step, in the background; what it put on PATH (~/.npm-global/bin, a Node.js
+# from nvm) reaches the start script through a file.
+CODEX_STEP_RESULT="$CODEX_MODULE_DIR/.step-codex.result"
+codex_step() {
+  install_codex "$@"
+  printf '%s' "$PATH" >"$CODEX_STEP_RESULT"
+}
+
+finish_codex_step() {
+  local path=''
+  finish_step_watching codex agentapi
+  read_file_exact "$CODEX_STEP_RESULT" path 2>/dev/null || path=''
+  rm -f -- "$CODEX_STEP_RESULT"
+  [[ -z $path ]] || export PATH="$path"
+  hash -r
+}
+
+# A failed start leaves nothing of its own running: the background steps, and the
+# AgentAPI it launched with whatever that started (its process group, see
+# launch_agentapi). Runs before die prints the reason, so that the reason stays the last
+# line; and on any other failing exit.
+AGENTAPI_PID=''
+cleanup_failed_start() {
+  [[ $BASHPID == "$$" ]] || return 0
+  stop_steps
+  [[ -n $AGENTAPI_PID ]] || return 0
+  local pid=$AGENTAPI_PID
+  AGENTAPI_PID=''
+  if process_alive "$pid"; then
+    log "Stopping the AgentAPI this start launched (pid $pid)"
+    stop_agentapi "$pid" 5 2>&1
+  elif command -v setsid >/dev/null 2>&1; then
+    # AgentAPI led its own process group: end what is left of it (Codex).
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f -- "$AGENTAPI_PID_FILE_PATH"
+  stop_previous_capture
+}
+on_die() {
+  cleanup_failed_start
+}
+on_exit() {
+  local status=$?
+  ((status == 0)) || cleanup_failed_start
+}
+
 main() {
   load_args "$CODEX_MODULE_DIR/start.args"
   require_args "${START_ARGS[@]}"
@@ -142,15 +227,21 @@ main() {
   CODEX_HOME_DIR=$CODEX_HOME
   CODEX_SESSIONS_DIR="$CODEX_HOME/sessions"
   log_summary
+  check_aibridge_token
+  trap on_exit EXIT
 
   # 1. Folders.
   chmod 700 "$CODEX_MODULE_DIR"
   mkdir -p -- "$ARG_WORKDIR" || die "cannot create the workdir $ARG_WORKDIR"
+  secure_codex_home
   cd "$HOME"
 
-  # 2-7. Install and configure Codex.
+  # 2-8. Install Codex and AgentAPI at the same time (both wait on the network); Codex
+  # is configured once its install is done, while AgentAPI may still be downloading.
   run_install_hook pre_install "$ARG_PRE_INSTALL_SCRIPT"
-  install_codex "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
+  start_step agentapi agentapi_step "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
+  start_step codex codex_step "$ARG_INSTALL_CODEX" "$ARG_CODEX_VERSION" "$CODEX_MODULE_DIR/install.log"
+  finish_codex_step
   command -v codex >/dev/null 2>&1 ||
     die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
   configure_codex
@@ -158,9 +249,7 @@ main() {
   # After post_install_script, which may have changed config.toml too.
   check_codex_config
   probe_sandbox
-
-  # 8. AgentAPI.
-  install_agentapi "$ARG_INSTALL_AGENTAPI" "$ARG_AGENTAPI_VERSION"
+  finish_agentapi_step
 
   # 9. Start AgentAPI with Codex.
   stop_previous_capture
@@ -183,6 +272,7 @@ main() {
   # 10. Ready?
   wait_for_agentapi "$ARG_AGENTAPI_PORT" "$AGENTAPI_PID" "$log_file" "$AGENTAPI_WAIT_SECONDS"
   log "Codex is running behind AgentAPI (pid $AGENTAPI_PID)"
+  trap - EXIT
 }
 
 main "$@"

@@ -32,5 +32,5 @@ wait_for_agentapi() {
       sleep "$AGENTAPI_POLL_INTERVAL"
     fi
   done
-  die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (pid $pid is running); see $log_file, and check that nothing else answers on port $port"
+  die_with_log "$log_file" "AgentAPI did not answer on $url $AGENTAPI_READY_ANSWERS times in a row within ${seconds}s (it is stopped, with what it started); see $log_file, and check that nothing else answers on port $port"
 }

@@ -36,6 +36,7 @@ from codex_component.workspace_args import task_prompt
 from tests.realcodex.conftest import workspace_with
 from tests.realcodex.fake_model import FakeModel, RecordedRequest
 from tests.realcodex.harness import (
+    children_of,
     git_workdir,
     http_json,
     install_agentapi_standin,
@@ -462,11 +463,13 @@ def test_d_nothing_of_codex_runs_after_the_stop(
     env = {"AGENTAPI_PTY_FAITHFUL_STOP": "1"} if stop_like == "agentapi-sigint" else None
     ok(start(ws, ai_prompt=PROMPT_1, env=env))
     wait_for_turn(ws, fake_model, PROMPT_1, since=0, timeout=FIRST_REQUEST_TIMEOUT)
-    # While it runs, the check sees Codex (so that "nothing left" below means something).
+    # While it runs, the check sees the TUI (so that "nothing left" below means something).
+    tui = [proc.pid for proc in children_of(ws.agentapi_pid())]
     running = codex_leftovers(ws)
-    assert any("codex" in line and "--no-daemon" in line for line in running), running
+    seen = all(any(line.startswith(f"{pid} ") for line in running) for pid in tui)
+    assert tui and seen, f"TUI pids {tui}, found {running}"
     daemons = [p for p in running if "app-server" in p or "pid-update-loop" in p]
-    assert daemons == [], daemons
+    assert daemons == [], f"Codex started its background server: {daemons}"
     assert not (ws.codex_dir / "packages").exists()
     stop(ws)
     assert_nothing_left(ws)

@@ -130,6 +130,19 @@ def _script_arguments(resource: Registration) -> dict[str, str]:
     return {}
 
 
+# What an empty value means, for the arguments where empty is a choice, not an absence.
+EMPTY_MEANS: Final = {
+    "ARG_CODEX_MODEL": "(empty: the installed Codex's own default model)",
+    "ARG_CODEX_VERSION": "(empty: the latest release)",
+    "ARG_CODEX_RUN_MODEL": "(empty: decided in the workspace, from your config.toml's model, "
+    "else the installed Codex's default)",
+}
+
+
+def _empty(name: str) -> str:
+    return EMPTY_MEANS.get(name, "(empty)")
+
+
 def render_script_arguments(result: PreviewResult, console: Console) -> None:
     """What each rendered coder_script carries besides the module's own (fixed) scripts."""
     for resource in result.resources:
@@ -139,7 +152,7 @@ def render_script_arguments(result: PreviewResult, console: Console) -> None:
         table.add_column("argument", no_wrap=True)
         table.add_column("value")
         for name, value in _script_arguments(resource).items():
-            table.add_row(name, Text(value) if value else Text("(empty)", style="dim"))
+            table.add_row(name, Text(value) if value else Text(_empty(name), style="dim"))
         console.print(table)
 
 
@@ -159,7 +172,8 @@ def write_scripts(result: PreviewResult, folder: Path) -> list[Path]:
         for name, content in unpacked_files(body).items():
             if name.endswith(".args"):
                 listing = "".join(
-                    f"{arg}:\n{_indent(value)}\n" for arg, value in decoded_args(content).items()
+                    f"{arg}:\n{_indent(value) if value else '    ' + _empty(arg)}\n"
+                    for arg, value in decoded_args(content).items()
                 )
                 args_path = folder / f"{resource.name}.args.txt"
                 args_path.write_text(listing, encoding="utf-8")

@@ -60,6 +60,8 @@ def test_example_stack_prints_the_resource_tree(tmp_path: Path) -> None:
     assert "[mcp_servers.GitHub]" in out
     start_args = (tmp_path / "codex-start.args.txt").read_text()
     assert "ARG_CODEX_VERSION:\n    0.169.0" in start_args
+    # The example sets no model: the preview says what that means.
+    assert "ARG_CODEX_MODEL:\n    (empty: the installed Codex's own default model)" in start_args
     assert "[mcp_servers.GitHub]" in start_args
     assert (tmp_path / "codex-start.sh").read_text().startswith("#!/bin/sh")
 

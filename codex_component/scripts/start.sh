@@ -246,9 +246,10 @@ main() {
     die "there is no codex command on PATH ($PATH): set install_codex = true, or install Codex in the workspace image or with pre_install_script"
   configure_codex
   run_install_hook post_install "$ARG_POST_INSTALL_SCRIPT"
+  # The sandbox probe only warns: it runs beside the rest, and reports once Codex is up.
+  start_step sandbox probe_sandbox
   # After post_install_script, which may have changed config.toml too.
   check_codex_config
-  probe_sandbox
   finish_agentapi_step
 
   # 9. Start AgentAPI with Codex.
@@ -271,6 +272,7 @@ main() {
 
   # 10. Ready?
   wait_for_agentapi "$ARG_AGENTAPI_PORT" "$AGENTAPI_PID" "$log_file" "$AGENTAPI_WAIT_SECONDS"
+  finish_step sandbox
   log "Codex is running behind AgentAPI (pid $AGENTAPI_PID)"
   trap - EXIT
 }

@@ -69,11 +69,30 @@ def test_shutdown_without_a_task_saves_state_and_stops_everything(ws: ScriptEnv)
     assert f"AgentAPI (pid {agentapi}) has exited" in result.stdout
 
 
-def test_restored_state_is_loaded_on_the_next_start(ws: ScriptEnv) -> None:
-    started(ws)
+def test_restored_state_is_loaded_when_the_session_resumes(ws: ScriptEnv) -> None:
+    started(ws, ai_prompt="work")
+    ws.wait_for_capture()
     ok(ws.shutdown())
-    ok(ws.start())
+    result = ws.start(ai_prompt="work")
+    ok(result)
+    assert ws.records("codex", "run")[-1]["argv"][-2] == "resume"
     assert len(ws.records("agentapi", "load_state")) == 1
+
+
+def test_a_new_codex_session_does_not_get_the_old_conversation(ws: ScriptEnv) -> None:
+    """AgentAPI would restore the chat of the previous session and show it instead of what
+    the new Codex session says: the saved state is set aside (kept) when Codex starts anew."""
+    started(ws, ai_prompt="work")
+    ws.wait_for_capture()
+    ok(ws.shutdown())
+    state = ws.module_dir / "agentapi-state.json"
+    saved = state.read_bytes()
+    result = ws.start(ai_prompt="something else", **{"continue": False})
+    ok(result)
+    assert ws.records("agentapi", "load_state") == []
+    assert not state.exists()
+    assert (ws.module_dir / "agentapi-state.json.previous").read_bytes() == saved
+    assert "kept as" in result.stdout
 
 
 @JSON_TOOLS

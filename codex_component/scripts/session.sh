@@ -181,7 +181,8 @@ capture_session() {
       log "Recorded Codex session $id for $workdir in $SESSION_TRACKING_FILE"
       return 0
     fi
-    if ! process_alive "$agentapi_pid"; then
+    # Not just "some process with that pid": a reused pid must not keep the watch going.
+    if ! is_agentapi_process "$agentapi_pid"; then
       log "AgentAPI (pid $agentapi_pid) has stopped before Codex wrote a session for $workdir: nothing to record"
       return 1
     fi

@@ -106,6 +106,16 @@ compose_codex_args() {
   fi
 }
 
+# AgentAPI's saved conversation belongs to the Codex session it showed: when Codex starts a
+# new one, AgentAPI must not restore the old chat (it would show that instead of Codex's
+# answers). Kept beside it, not deleted.
+set_aside_agentapi_state() {
+  [[ -f $AGENTAPI_STATE_FILE_PATH ]] || return 0
+  mv -f -- "$AGENTAPI_STATE_FILE_PATH" "$AGENTAPI_STATE_FILE_PATH.previous" ||
+    die "cannot move $AGENTAPI_STATE_FILE_PATH aside"
+  log "New Codex session: AgentAPI's saved conversation of the previous one is kept as $AGENTAPI_STATE_FILE_PATH.previous, not restored"
+}
+
 # A capture still running from an earlier start would race this start's: end it.
 stop_previous_capture() {
   local pid cmdline
@@ -259,6 +269,9 @@ main() {
     die "port $ARG_AGENTAPI_PORT is already in use by another program (not this module's AgentAPI): stop that program, or set agentapi_port to a free port"
   fi
   compose_codex_args
+  if is_true "$CODEX_NEW_SESSION"; then
+    set_aside_agentapi_state
+  fi
   local log_file="$CODEX_MODULE_DIR/agentapi-start.log"
   # What exists before the launch is never taken for the new session (see session.sh).
   list_session_files >"$SESSIONS_BEFORE_LAUNCH"

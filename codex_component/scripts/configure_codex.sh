@@ -337,11 +337,15 @@ codex_config_problem() {
     # exec with no prompt loads the config, then stops: "No prompt provided via stdin."
     out=$(cd -- "$ARG_WORKDIR" && run_bounded 30 codex "${CODEX_CONFIG_OPTIONS[@]}" \
       --strict-config exec </dev/null 2>&1) || status=$?
-    ((status == 0)) || [[ $out == *'No prompt provided'* ]] && return 0
+    if ((status == 0)) || [[ $out == *'No prompt provided'* ]]; then
+      return 0
+    fi
   else
     out=$(cd -- "$ARG_WORKDIR" && run_bounded 30 codex "${CODEX_CONFIG_OPTIONS[@]}" \
       mcp list </dev/null 2>&1) || status=$?
-    ((status == 0)) && return 0
+    if ((status == 0)); then
+      return 0
+    fi
   fi
   printf '%s\n' "$out" | sed -e '/^Stack backtrace:/,$d' -e '/^[[:space:]]*$/d' | head -n 20
   [[ -n $out ]] || printf 'codex exited with status %s and printed nothing\n' "$status"

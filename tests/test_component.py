@@ -209,3 +209,30 @@ def test_scripts_carry_no_raw_values(mocks: CoderMocks) -> None:
     build(workdir=f"/home/{marker}", codex_model=marker, ai_prompt=marker)
     for script in mocks.of_type(SCRIPT):
         assert "needle" not in plain(script.inputs["script"])
+
+
+def test_keys_codex_ignores_are_reported_at_preview(
+    mocks: CoderMocks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        pulumi.log, "warn", lambda message, resource=None, **_: warnings.append((message, resource))
+    )
+    codex = build(
+        base_config_toml='preferred_auth_method = "apikey"\napproval_policy = "never"\n',
+        additional_mcp_servers='[mcp_servers.gh]\ncommand = "x"\ntype = "stdio"\n',
+    )
+    ((message, resource),) = warnings
+    assert resource is codex
+    assert "base_config_toml: preferred_auth_method" in message
+    assert "additional_mcp_servers: mcp_servers.gh.type" in message
+    assert "leaves them out" in message
+
+
+def test_a_clean_configuration_warns_nothing(
+    mocks: CoderMocks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(pulumi.log, "warn", lambda message, **_: warnings.append(message))
+    build(additional_mcp_servers='[mcp_servers.gh]\ncommand = "x"\n')
+    assert warnings == []

@@ -744,6 +744,12 @@ def test_captured_session_is_resumed_on_the_next_start(ws: ScriptEnv) -> None:
     ok(ws.start(ai_prompt="work"))
     runs = ws.records("codex", "run")
     assert runs[-1]["argv"] == [*LAUNCH, "resume", session["session_id"]]
+    # A second restart in a row is as good as the first.
+    ok(ws.shutdown())
+    ok(ws.start(ai_prompt="work"))
+    runs = ws.records("codex", "run")
+    assert runs[-1]["argv"] == [*LAUNCH, "resume", session["session_id"]]
+    assert ws.tracking_lines() == [f"{ws.workdir}|{session['session_id']}"]
 
 
 def test_an_older_session_of_the_same_folder_is_not_captured(ws: ScriptEnv) -> None:

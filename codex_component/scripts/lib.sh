@@ -253,6 +253,17 @@ process_alive() {
   return 0
 }
 
+# process_start_time PID: when PID started (clock ticks since boot, from /proc), empty when
+# unknown. With the pid it names one process: a reused pid has another start time.
+process_start_time() {
+  local stat=''
+  local -a fields
+  if [[ -r /proc/$1/stat ]] && IFS= read -r stat <"/proc/$1/stat" 2>/dev/null; then
+    read -r -a fields <<<"${stat##*) }"
+    printf '%s' "${fields[19]:-}"
+  fi
+}
+
 # is_agentapi_process PID: PID runs an AgentAPI server (checked through /proc when there
 # is one, so that a stale pid file never gets an unrelated process signalled).
 is_agentapi_process() {

@@ -173,16 +173,18 @@ newest_session_id() {
 # message is sent, which may be hours later: the watch polls every 0.25 s for the first
 # 15 s, then every 2 s (one `find` each), and ends with AgentAPI.
 capture_session() {
-  local workdir=$1 marker=$2 before=$3 agentapi_pid=$4 id fast_until
+  local workdir=$1 marker=$2 before=$3 agentapi_pid=$4 id fast_until started
   fast_until=$((SECONDS + 15))
+  started=$(process_start_time "$agentapi_pid")
   while :; do
     if id=$(newest_session_id "$workdir" "$marker" "$before"); then
       record_session "$workdir" "$id"
       log "Recorded Codex session $id for $workdir in $SESSION_TRACKING_FILE"
       return 0
     fi
-    # Not just "some process with that pid": a reused pid must not keep the watch going.
-    if ! is_agentapi_process "$agentapi_pid"; then
+    # That process, not just any with its pid: a reused pid must not keep the watch going.
+    if ! process_alive "$agentapi_pid" ||
+      [[ $(process_start_time "$agentapi_pid") != "$started" ]]; then
       log "AgentAPI (pid $agentapi_pid) has stopped before Codex wrote a session for $workdir: nothing to record"
       return 1
     fi

@@ -36,7 +36,6 @@ CODER_SERVER_NAME: Final = "Coder"
 AIBRIDGE_PROVIDER: Final = "aibridge"
 AIBRIDGE_ENV_KEY: Final = "CODER_AIBRIDGE_SESSION_TOKEN"
 AGENT_ENV_VARS: Final = ("CODER_AGENT_URL", "CODER_AGENT_TOKEN")
-MIGRATIONS_HEADER: Final = "[notice.model_migrations]"
 # Used only to check the composed text before the real value is known.
 SAMPLE_ACCESS_URL: Final = "https://coder.example.com"
 

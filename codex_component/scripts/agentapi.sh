@@ -244,20 +244,15 @@ instance_pids() {
 # stop_instance_processes SECONDS: SIGTERM every process of this instance still running,
 # wait at most SECONDS, then SIGKILL what is left. By pid, found by the marker, never by name.
 stop_instance_processes() {
-  local seconds=$1 pid tries
+  local seconds=$1 tries
   local -a pids=()
-  while IFS= read -r pid; do
-    pids+=("$pid")
-  done < <(instance_pids)
+  mapfile -t pids < <(instance_pids)
   ((${#pids[@]} > 0)) || return 0
   log "Stopping what this instance's Codex left running (pids ${pids[*]})"
   kill -TERM "${pids[@]}" 2>/dev/null || true
   tries=$((seconds * 10))
   while ((tries-- > 0)); do
-    pids=()
-    while IFS= read -r pid; do
-      pids+=("$pid")
-    done < <(instance_pids)
+    mapfile -t pids < <(instance_pids)
     ((${#pids[@]} > 0)) || return 0
     sleep 0.1
   done

@@ -87,12 +87,18 @@ session_meta_id_bash() {
   printf '%s' "${BASH_REMATCH[1]}"
 }
 
+# physical_dir DIR: DIR with symlinks resolved, as Codex records its working directory (DIR
+# itself when it cannot be resolved).
+physical_dir() {
+  (cd -- "$1" 2>/dev/null && pwd -P) || printf '%s' "$1"
+}
+
 # session_file_of ID WORKDIR: the session file of ID for WORKDIR, if Codex still has it: a
 # rollout-*-<ID>.jsonl whose first line names ID and WORKDIR (or its physical path).
 session_file_of() {
   local id=$1 workdir=$2 physical file
   [[ -d $CODEX_SESSIONS_DIR ]] || return 1
-  physical=$(cd -- "$workdir" 2>/dev/null && pwd -P) || physical=$workdir
+  physical=$(physical_dir "$workdir")
   while IFS= read -r -d '' file; do
     if [[ $(session_id_for_cwd "$file" "$workdir" "$physical") == "$id" ]]; then
       printf '%s' "$file"
@@ -153,8 +159,7 @@ newest_session_id() {
       existed[$file]=1
     done <"$before"
   fi
-  # Codex records its working directory as the kernel reports it (symlinks resolved).
-  physical=$(cd -- "$workdir" 2>/dev/null && pwd -P) || physical=$workdir
+  physical=$(physical_dir "$workdir")
   while IFS= read -r -d '' file; do
     [[ -z ${existed[$file]:-} ]] || continue
     id=$(session_id_for_cwd "$file" "$workdir" "$physical") || continue
